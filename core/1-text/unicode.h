@@ -1,0 +1,33 @@
+// Character classes and case folding, backed by ICU. Thread-safe after the first call.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "outcome.h"
+
+namespace annotator {
+
+// Hands ICU the data the core uses (1-text/icudt72l.dat, embedded) before anything else
+// reads ICU data. Safe to call many times; fails only if the embedded data is unusable.
+Outcome<bool> initUnicodeData();
+
+bool isLetter(char32_t c);      // Alphabetic: letters of every script
+bool isMark(char32_t c);        // combining marks (Mn, Mc, Me)
+bool isDecimalDigit(char32_t c);
+bool isWhiteSpace(char32_t c);  // White_Space, including no-break spaces
+bool isLineBreak(char32_t c);   // LF, CR, VT, FF, NEL, LS, PS
+bool isUppercase(char32_t c);   // uppercase or titlecase letter
+bool isLowercase(char32_t c);
+bool isDash(char32_t c);        // hyphen-minus, hyphen, en dash, …
+bool isApostrophe(char32_t c);  // ' and ’ (also the modifier letter apostrophe)
+bool isQuotationMark(char32_t c);
+bool isPunctuation(char32_t c);
+bool isEmojiPart(char32_t c);   // Extended_Pictographic, modifiers, ZWJ, VS16, keycap, tags
+bool isRegionalIndicator(char32_t c);
+bool isControl(char32_t c);     // Cc other than whitespace: what binary data is made of
+
+// NFKC_Casefold of the text: the matching key of a word ("APRIL", "April", "Ａｐｒｉｌ" → "april").
+std::string foldCase(std::string_view text);
+
+}  // namespace annotator

@@ -1,0 +1,30 @@
+#include "analyse.h"
+
+#include "1-text/text_input.h"
+#include "1-text/unicode.h"
+#include "2-tokens/blocks.h"
+#include "2-tokens/sentences.h"
+#include "2-tokens/tokenizer.h"
+#include "3-dates/dates.h"
+
+namespace annotator {
+
+Outcome<Collection> analyse(std::vector<DocumentInput> inputs, const AnalysisOptions& options) {
+    if (const Outcome<bool> ready = initUnicodeData(); !ready) return ready.error();
+    Collection collection;
+    collection.documents.reserve(inputs.size());
+    for (DocumentInput& input : inputs) {
+        Outcome<std::string> text = prepareText(input.id, std::move(input.text), collection.warnings);
+        if (!text) return text.error();
+        Document& document = collection.documents.emplace_back();
+        document.id = std::move(input.id);
+        document.text = std::move(text.value());
+        document.tokens = tokenize(document.text);
+        findBlocks(document);
+        findSentences(document);
+        findDates(document, input.date, options.referenceDate);
+    }
+    return collection;
+}
+
+}  // namespace annotator

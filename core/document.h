@@ -1,0 +1,118 @@
+// The document model that every stage of the pipeline reads and extends.
+//
+// A Collection holds the documents analysed together. Each stage takes a Document (or the
+// Collection) and adds its layer: 1-text checks and repairs the text, 2-tokens adds tokens,
+// blocks and sentences, 3-dates adds DATE/TIME mentions and the document date. Later stages
+// (entities, aliases, events) add mentions of other types and collection-wide entities and
+// events without changing what is here.
+//
+// Offsets: every Span in this model is a half-open range of BYTE offsets into Document::text,
+// which is valid UTF-8. Conversion to UTF-16 code units happens once, at the JSON boundary
+// (json/utf16_index.h), never inside the core.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "calendar.h"
+
+namespace annotator {
+
+// A half-open range [begin, end) of byte offsets into a document's text.
+struct Span {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+
+    uint32_t size() const { return end - begin; }
+    bool empty() const { return begin == end; }
+    std::string_view of(std::string_view text) const { return text.substr(begin, end - begin); }
+    friend bool operator==(const Span&, const Span&) = default;
+};
+
+enum class TokenKind : uint8_t {
+    Word,         // letters, marks and digits, with inner hyphens and apostrophes; abbreviations keep their periods
+    Number,       // digits with separators: 10,000  3.5  14:30  2018-04-10  1/2
+    Punctuation,  // one punctuation mark, or a run of the same one ("...", "--", "''")
+    Symbol,       // currency, maths and other symbols
+    Url,          // http(s)://…, www.…, always one token
+    Email,        // local@domain.tld, always one token
+    Emoji,        // one emoji sequence (ZWJ, modifiers, flags)
+};
+
+// What separates a token from the one before it.
+enum class Gap : uint8_t {
+    None,       // glued to the previous token ("Russia" + "'s")
+    Space,      // spaces or tabs on the same line
+    Line,       // one line break: a hard wrap inside a paragraph
+    Paragraph,  // a blank line (or the start of the text)
+};
+
+struct Token {
+    Span bytes;
+    TokenKind kind = TokenKind::Word;
+    Gap gapBefore = Gap::Space;
+};
+
+// A block is a paragraph: text between blank lines. Its role says how it reads.
+enum class BlockRole : uint8_t {
+    Body,      // running text
+    Title,     // the document's headline (first block, headline-shaped)
+    Heading,   // other headline-shaped lines: a repeated title, a caption, "Related article: …"
+    Dateline,  // a line that carries the document's date
+};
+
+struct Block {
+    Span bytes;
+    uint32_t firstToken = 0, endToken = 0;  // tokens [firstToken, endToken)
+    BlockRole role = BlockRole::Body;
+};
+
+struct Sentence {
+    Span bytes;
+    uint32_t firstToken = 0, endToken = 0;  // tokens [firstToken, endToken)
+    uint32_t block = 0;                     // index into Document::blocks
+};
+
+enum class MentionType : uint8_t { Person, Org, Location, Norp, Misc, Date, Time };
+
+std::string_view toString(MentionType type);
+
+struct Mention {
+    Span bytes;
+    uint32_t firstToken = 0, endToken = 0;  // tokens [firstToken, endToken)
+    MentionType type = MentionType::Date;
+    std::optional<uint32_t> entity;  // index into Collection::entities, once entities exist
+    std::string value;               // DATE/TIME: the ISO/TIMEX3 value; empty when unresolved
+};
+
+struct Document {
+    std::string id;
+    std::string text;  // valid UTF-8 (1-text repairs it)
+
+    std::vector<Token> tokens;
+    std::vector<Block> blocks;
+    std::vector<Sentence> sentences;
+    std::vector<Mention> mentions;  // sorted by start offset
+
+    std::optional<Span> title;  // the title block's text, if the document has one
+    // The date the text is written on, against which relative dates are resolved: the
+    // date given for this document, else its dateline, else the collection's reference.
+    std::optional<CalendarDate> date;
+    std::optional<uint32_t> dateline;  // index into mentions of the dateline's date
+};
+
+// Something the user should know about an analysis that still produced a result.
+struct Warning {
+    std::string document;  // document id
+    std::string message;
+};
+
+struct Collection {
+    std::vector<Document> documents;
+    std::vector<Warning> warnings;
+};
+
+}  // namespace annotator

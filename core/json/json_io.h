@@ -1,0 +1,32 @@
+// The JSON boundary of the core: the request the page and `annotate --jsonl` send, and the
+// "annotator/1" result every consumer reads. Offsets become UTF-16 code units here.
+//
+// Request:  {"documents": [{"id", "text", "date"?}], "reference_date"?: "YYYY-MM-DD"}
+// Result:   {"schema": "annotator/1",
+//            "documents": [{"id", "title", "date", "dateline", "text",
+//                           "sentences": [{"start", "end", "role"}],
+//                           "mentions": [{"start", "end", "text", "type", "entity", "value"}]}],
+//            "entities": [], "events": [], "warnings": [{"document", "message"}]}
+// or, when the input cannot be analysed: {"error": "one-line message"}.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "analyse.h"
+#include "document.h"
+#include "outcome.h"
+
+namespace annotator {
+
+// One document of a request or one line of --jsonl: {"id", "text", "date"?}. `position`
+// names it in errors and is its id when it has none.
+Outcome<DocumentInput> parseDocumentJson(std::string_view json, size_t position);
+
+std::string toJson(const Collection& collection, bool pretty);
+std::string errorJson(std::string_view message);
+
+// Parses a request, analyses it and returns the result or error JSON. Never throws.
+std::string analyseRequestJson(std::string_view request);
+
+}  // namespace annotator

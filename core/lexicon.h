@@ -1,0 +1,17 @@
+// Reading the plain-text tables (lexicons, rule lists) embedded in the core.
+// Format: one entry a line, fields separated by tabs; '#' starts a comment line; blank
+// lines are skipped. Each table's own header comment says what its fields mean.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace annotator {
+
+using TableRow = std::vector<std::string_view>;
+
+// The rows of the embedded table at `path` (see resources.h). The views point into the
+// embedded bytes and live as long as the program.
+std::vector<TableRow> readTable(std::string_view path);
+
+}  // namespace annotator

@@ -1,0 +1,14 @@
+// Data files compiled into the core: lexicons, rule tables and ICU data. The core runs
+// where there is no file system (the page), so every file it reads is embedded at build
+// time (cmake/embed.cmake) and looked up here by its path below core/.
+#pragma once
+
+#include <string_view>
+
+namespace annotator {
+
+// The bytes of the embedded file at `path` (e.g. "2-tokens/abbreviations.txt"), aligned to
+// 16 bytes; empty if no such file was embedded.
+std::string_view embeddedFile(std::string_view path);
+
+}  // namespace annotator

@@ -1,0 +1,116 @@
+// annotate: the command-line face of the core. Reads documents, analyses them together
+// and prints the "annotator/1" JSON (core/json/json_io.h). Exit codes: 0 success, 1 bad
+// or unreadable input (one line on stderr), 2 bad arguments (usage on stderr).
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analyse.h"
+#include "json/json_io.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: annotate [--date YYYY-MM-DD] [--jsonl] [--pretty] [FILE... | -]\n"
+    "  Analyses the files together (standard input if none, or -) and prints JSON.\n"
+    "  --date YYYY-MM-DD  reference date for documents without a dateline\n"
+    "  --jsonl            each input line is a document: {\"id\", \"text\", \"date\"?}\n"
+    "  --pretty           indent the JSON\n";
+
+struct Arguments {
+    std::vector<std::string> files;
+    std::optional<annotator::CalendarDate> date;
+    bool jsonl = false;
+    bool pretty = false;
+};
+
+int usageError(const std::string& message) {
+    std::cerr << "annotate: " << message << "\n" << kUsage;
+    return 2;
+}
+
+bool readAll(const std::string& path, std::string& bytes) {
+    if (path == "-") {
+        bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        return true;
+    }
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return false;
+    std::ostringstream buffer;
+    buffer << file.rdbuf();
+    bytes = buffer.str();
+    return !file.bad();
+}
+
+std::string baseName(const std::string& path) {
+    if (path == "-") return "stdin";
+    const size_t slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Arguments arguments;
+    for (int i = 1; i < argc; ++i) {
+        const std::string argument = argv[i];
+        if (argument == "--help" || argument == "-h") {
+            std::cout << kUsage;
+            return 0;
+        } else if (argument == "--jsonl") {
+            arguments.jsonl = true;
+        } else if (argument == "--pretty") {
+            arguments.pretty = true;
+        } else if (argument == "--date") {
+            if (i + 1 >= argc) return usageError("--date needs a date, YYYY-MM-DD");
+            arguments.date = annotator::parseIsoDate(argv[++i]);
+            if (!arguments.date) return usageError(std::string("not a date (YYYY-MM-DD): ") + argv[i]);
+        } else if (argument.size() > 1 && argument[0] == '-') {
+            return usageError("unknown option " + argument);
+        } else {
+            arguments.files.push_back(argument);
+        }
+    }
+    if (arguments.files.empty()) arguments.files.push_back("-");
+
+    std::vector<annotator::DocumentInput> inputs;
+    for (const std::string& path : arguments.files) {
+        std::string bytes;
+        if (!readAll(path, bytes)) {
+            std::cerr << "annotate: cannot read " << path << ": " << std::strerror(errno) << "\n";
+            return 1;
+        }
+        if (!arguments.jsonl) {
+            inputs.push_back({baseName(path), std::move(bytes), std::nullopt});
+            continue;
+        }
+        std::istringstream lines(bytes);
+        std::string line;
+        for (size_t number = 0; std::getline(lines, line); ++number) {
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            auto input = annotator::parseDocumentJson(line, number);
+            if (!input) {
+                std::cerr << "annotate: " << path << ": " << input.error().message << "\n";
+                return 1;
+            }
+            inputs.push_back(std::move(input.value()));
+        }
+    }
+
+    const auto collection = annotator::analyse(std::move(inputs), {arguments.date});
+    if (!collection) {
+        std::cerr << "annotate: " << collection.error().message << "\n";
+        return 1;
+    }
+    for (const auto& warning : collection.value().warnings) {
+        std::cerr << "annotate: warning: " << warning.document << ": " << warning.message << "\n";
+    }
+    std::cout << annotator::toJson(collection.value(), arguments.pretty);
+    if (!arguments.pretty) std::cout << "\n";
+    return 0;
+}
