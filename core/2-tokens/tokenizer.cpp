@@ -1,5 +1,6 @@
 #include "2-tokens/tokenizer.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -54,6 +55,14 @@ public:
     bool isWordPart(size_t offset) const {
         const char32_t c = at(offset);
         return offset < text_.size() && (isLetter(c) || isDecimalDigit(c) || isMark(c));
+    }
+
+    // A possessive 's or ’s glued to the word before it; returns its end, or 0.
+    size_t possessiveEnd(size_t start) const {
+        if (start == 0 || !isApostrophe(at(start)) || !isWordPart(codePointStartBefore(text_, start))) return 0;
+        const size_t s = after(start);
+        if (at(s) != 's' && at(s) != 'S') return 0;
+        return isWordPart(s + 1) ? 0 : s + 1;
     }
 
     // An initialism: single letters each followed by a period (U.S., e.g., a.m.); returns
@@ -144,8 +153,8 @@ public:
         while (!chunk.empty()) {
             const size_t lastStart = codePointStartBefore(chunk, chunk.size());
             const char32_t last = at(start + lastStart);
-            const bool opened = (last == ')' && chunk.find('(') != std::string_view::npos) ||
-                                (last == ']' && chunk.find('[') != std::string_view::npos);
+            const auto count = [&](char c) { return std::count(chunk.begin(), chunk.end(), c); };
+            const bool opened = (last == ')' && count('(') >= count(')')) || (last == ']' && count('[') >= count(']'));
             const bool trailing = last < 0x80 ? std::string_view(".,;:!?'\")]}>").find(static_cast<char>(last)) !=
                                                     std::string_view::npos
                                               : isPunctuation(last);
@@ -262,7 +271,7 @@ std::vector<Token> tokenize(std::string_view text) {
             token.kind = TokenKind::Url;
         } else if ((end = scanner.emailEnd(cursor)) != 0) {
             token.kind = TokenKind::Email;
-        } else if ((end = scanner.initialismEnd(cursor)) != 0) {
+        } else if ((end = scanner.possessiveEnd(cursor)) != 0 || (end = scanner.initialismEnd(cursor)) != 0) {
             token.kind = TokenKind::Word;
         } else if (isLetter(c) || isDecimalDigit(c) || isMark(c)) {
             end = scanner.wordEnd(cursor);

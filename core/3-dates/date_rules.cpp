@@ -1,5 +1,6 @@
 #include "3-dates/date_rules.h"
 
+#include <algorithm>
 #include <charconv>
 #include <string>
 #include <unordered_map>
@@ -12,7 +13,7 @@ namespace annotator {
 namespace {
 
 enum class WordClass : uint8_t {
-    Month, Weekday, Unit, DayWord, PartOfDay, Season, Count, Ordinal, Modifier, Clock, Relative,
+    Month, Weekday, Unit, DayWord, PartOfDay, Season, Count, Ordinal, Modifier, Clock, Relative, Set, Counted,
     // Shapes, recognised from the token itself.
     Day, Year, Decade, Hour, Time, AmPm, Iso, Slash,
 };
@@ -21,7 +22,8 @@ const std::unordered_map<std::string_view, WordClass> kClassNames = {
     {"month", WordClass::Month},     {"weekday", WordClass::Weekday},   {"unit", WordClass::Unit},
     {"dayword", WordClass::DayWord}, {"partofday", WordClass::PartOfDay}, {"season", WordClass::Season},
     {"count", WordClass::Count},     {"ordinal", WordClass::Ordinal},   {"modifier", WordClass::Modifier},
-    {"clock", WordClass::Clock},     {"relative", WordClass::Relative}, {"day", WordClass::Day},
+    {"clock", WordClass::Clock},     {"relative", WordClass::Relative}, {"set", WordClass::Set}, {"counted", WordClass::Counted},
+    {"day", WordClass::Day},
     {"year", WordClass::Year},       {"decade", WordClass::Decade},     {"hour", WordClass::Hour},
     {"time", WordClass::Time},       {"ampm", WordClass::AmPm},         {"iso", WordClass::Iso},
     {"slash", WordClass::Slash},
@@ -107,10 +109,12 @@ struct Parts {
     bool quarter = false, ago = false, shortForm = false, pm = false, am = false;
 };
 
-// A token as the rules see it: its text, case-folded text and lexicon entry.
+// A token as the rules see it: its case-folded text, the key it is matched by (without a
+// "mid-" prefix: "mid-April" is April with a modifier), its lexicon entry, and whether
+// the key is capitalised.
 struct TokenView {
-    std::string_view text;
     std::string folded;
+    std::string_view key;
     const DateWord* word = nullptr;
     bool capitalised = false;
 };
@@ -121,17 +125,19 @@ public:
         const Tables& lexicon = tables();
         tokens_.reserve(sentence.endToken - sentence.firstToken);
         for (uint32_t i = sentence.firstToken; i < sentence.endToken; ++i) {
-            TokenView view;
-            view.text = document.tokens[i].bytes.of(document.text);
-            view.folded = foldCase(view.text);
-            size_t offset = 0;
-            view.capitalised = isUppercase(decodeUtf8(view.text, offset));
-            // "mid-April": the prefix is a modifier of the month.
-            std::string_view key = view.folded;
-            if (key.starts_with("mid-")) key.remove_prefix(4);
-            const auto found = lexicon.words.find(key);
+            const std::string_view text = document.tokens[i].bytes.of(document.text);
+            tokens_.push_back({foldCase(text)});
+            TokenView& view = tokens_.back();
+            const size_t prefix = view.folded.starts_with("mid-") ? 4 : 0;
+            size_t offset = prefix;
+            view.capitalised = offset < text.size() && isUppercase(decodeUtf8(text, offset));
+        }
+        // Keys point into the folded strings, which no longer move.
+        for (TokenView& view : tokens_) {
+            view.key = view.folded;
+            if (view.key.starts_with("mid-")) view.key.remove_prefix(4);
+            const auto found = lexicon.words.find(view.key);
             if (found != lexicon.words.end()) view.word = &found->second;
-            tokens_.push_back(std::move(view));
         }
     }
 
@@ -216,6 +222,8 @@ private:
                 case WordClass::PartOfDay: e.partOfDay = word.value; return true;
                 case WordClass::Season: e.season = word.value; return true;
                 case WordClass::Count: parts.count = number; return true;
+                case WordClass::Set:
+                case WordClass::Counted: return false;
                 case WordClass::Ordinal: parts.ordinal = number; return true;
                 case WordClass::Relative: parts.relative = number; return true;
                 case WordClass::Clock:
@@ -240,7 +248,7 @@ private:
 
     static bool acceptsShape(WordClass wanted, const TokenView& token, Parts& parts) {
         DateExpression& e = parts.expression;
-        const std::string_view text = token.folded;
+        const std::string_view text = token.key;
         const auto digits = [&](size_t from, size_t count) {
             return from + count <= text.size() && text.substr(from, count).find_first_not_of("0123456789") ==
                                                       std::string_view::npos;
@@ -266,6 +274,12 @@ private:
                 if (text.size() != 5 || !digits(0, 4) || text[3] != '0' || text[4] != 's') return false;
                 e.decade = *parseInt(text.substr(0, 3));
                 return true;
+            case WordClass::Count: {
+                const auto count = text.size() <= 3 ? parseInt(text) : std::nullopt;
+                if (!count || *count < 1) return false;
+                parts.count = count;
+                return true;
+            }
             case WordClass::Hour: {
                 const auto hour = text.size() <= 2 ? parseInt(text) : std::nullopt;
                 if (!hour || *hour < 1 || *hour > 12) return false;
@@ -369,14 +383,21 @@ bool isDayLevel(const DateExpression& e) {
 
 bool isTimeOnly(const DateExpression& e) { return e.hour && !e.hasDate(); }
 
-// A standalone year is not one when a plural noun follows it ("2000 troops").
+// A standalone year is not one when a plural noun follows it ("2000 troops", "1700 people").
 bool looksLikeCount(const Matcher& matcher, const DateMatch& match) {
     const DateExpression& e = match.expression;
     const bool yearAlone = e.year && !e.month && !e.day && e.season.empty() && !e.quarter;
     if (!yearAlone) return false;
-    if (match.endToken >= matcher.size()) return false;
-    const TokenView& next = matcher.token(match.endToken);
+    size_t after = match.endToken;
+    // "from 1500 to 1700 people": look past the other end of a range.
+    if (after + 2 < matcher.size() &&
+        (matcher.token(after).folded == "to" || matcher.token(after).folded == "-" || matcher.token(after).folded == "and")) {
+        after += 2;
+    }
+    if (after >= matcher.size()) return false;
+    const TokenView& next = matcher.token(after);
     const std::string_view word = next.folded;
+    if (next.word && next.word->wordClass == WordClass::Counted) return true;
     return !next.capitalised && word.size() > 3 && word.ends_with('s') && !word.ends_with("ss");
 }
 
@@ -384,20 +405,27 @@ bool looksLikeCount(const Matcher& matcher, const DateMatch& match) {
 
 std::vector<DateMatch> matchDates(const Document& document, const Sentence& sentence) {
     const Matcher matcher(document, sentence);
-    std::vector<DateMatch> matches;
-    for (size_t at = 0; at < matcher.size();) {
+    // Every place's longest match, then the leftmost-longest that do not overlap: a rule
+    // whose context word starts earlier ("in April") must not hide a longer mention that
+    // starts later ("April 2018").
+    std::vector<DateMatch> candidates;
+    for (size_t at = 0; at < matcher.size(); ++at) {
         std::optional<DateMatch> found = matcher.longestAt(at);
-        if (!found || looksLikeCount(matcher, *found)) {
-            ++at;
-            continue;
-        }
+        if (!found || looksLikeCount(matcher, *found)) continue;
+        // A recurrence is not a date: "every Monday".
+        const DateWord* before = found->firstToken > 0 ? matcher.token(found->firstToken - 1).word : nullptr;
+        if (before && before->wordClass == WordClass::Set) continue;
         // A modifier before the mention widens it: "early April", "later this year".
-        if (found->firstToken > 0) {
-            const DateWord* before = matcher.token(found->firstToken - 1).word;
-            if (before && before->wordClass == WordClass::Modifier) --found->firstToken;
-        }
-        at = found->endToken;
-        matches.push_back(std::move(*found));
+        if (before && before->wordClass == WordClass::Modifier) --found->firstToken;
+        candidates.push_back(std::move(*found));
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [](const DateMatch& a, const DateMatch& b) {
+        return a.firstToken != b.firstToken ? a.firstToken < b.firstToken : a.endToken > b.endToken;
+    });
+    std::vector<DateMatch> matches;
+    for (DateMatch& candidate : candidates) {
+        if (!matches.empty() && candidate.firstToken < matches.back().endToken) continue;
+        matches.push_back(std::move(candidate));
     }
 
     // A day and a time of day written together are one expression.

@@ -1,0 +1,128 @@
+// json: the request/result contract and UTF-16 offsets at the boundary.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "json/json_io.h"
+#include "json/utf16_index.h"
+
+using namespace annotator;
+using Json = nlohmann::json;
+
+namespace {
+
+// The mention texts as JavaScript would slice them: by UTF-16 code units.
+std::u16string utf16(const std::string& text) {
+    std::u16string out;
+    for (size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        const int length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+        char32_t cp = length == 1 ? byte : byte & (0x7F >> length);
+        for (int k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        if (cp >= 0x10000) {
+            out += static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
+            out += static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            out += static_cast<char16_t>(cp);
+        }
+        i += length;
+    }
+    return out;
+}
+
+Json analyseOne(const std::string& text, const std::string& date = "2018-04-10") {
+    const Json request = {{"documents", {{{"id", "a"}, {"text", text}, {"date", date}}}}};
+    return Json::parse(analyseRequestJson(request.dump()));
+}
+
+}  // namespace
+
+TEST_CASE("mention offsets are UTF-16 code units: text.slice(start, end) is the mention", "[json][offsets]") {
+    const std::string text = GENERATE(as<std::string>{},
+                                      "Café déjà vu: Ri arrived on Monday.",
+                                      "北京 talks: 金正恩 met Xi on Monday, said officials.",
+                                      "🎉🇰🇵 Kim 👨‍👩‍👧 arrived on Monday, and left on Tuesday.",
+                                      "Ünïcödé and combining e\xCC\x81 before Monday.");
+    const Json result = analyseOne(text);
+    REQUIRE(result.contains("documents"));
+    const Json& document = result["documents"][0];
+    const std::u16string units = utf16(document["text"].get<std::string>());
+    REQUIRE_FALSE(document["mentions"].empty());
+    for (const Json& mention : document["mentions"]) {
+        const size_t start = mention["start"], end = mention["end"];
+        CHECK(units.substr(start, end - start) == utf16(mention["text"].get<std::string>()));
+    }
+    for (const Json& sentence : document["sentences"]) CHECK(sentence["end"].get<size_t>() <= units.size());
+}
+
+TEST_CASE("Utf16Index counts surrogate pairs and multi-byte letters", "[json][offsets]") {
+    const std::string text = std::string("a\xC3\xA9") + "\xF0\x9F\x98\x80" + std::string(600, 'x') + "\xE2\x82\xAC";
+    const Utf16Index index(text);
+    CHECK(index.toUtf16(0) == 0);
+    CHECK(index.toUtf16(1) == 1);
+    CHECK(index.toUtf16(3) == 2);  // after é
+    CHECK(index.toUtf16(7) == 4);  // after the emoji: a surrogate pair
+    CHECK(index.toUtf16(607) == 604);
+    CHECK(index.toUtf16(static_cast<uint32_t>(text.size())) == 605);
+}
+
+TEST_CASE("the result has the annotator/1 shape", "[json][contract]") {
+    const Json result = analyseOne("Talks Open in Moscow\n\nApril 10,2018\n\nRi arrived on Monday.");
+    CHECK(result["schema"] == "annotator/1");
+    CHECK(result["entities"].is_array());
+    CHECK(result["events"].is_array());
+    const Json& document = result["documents"][0];
+    CHECK(document["id"] == "a");
+    CHECK(document["title"] == "Talks Open in Moscow");
+    CHECK(document["date"] == "2018-04-10");
+    for (const char* key : {"text", "sentences", "mentions", "dateline"}) CHECK(document.contains(key));
+    const Json& mention = document["mentions"].back();
+    CHECK(mention["type"] == "DATE");
+    CHECK(mention["entity"].is_null());
+    CHECK(mention["value"] == "2018-04-09");
+}
+
+TEST_CASE("a dateline dates the document when no date is given", "[json][dateline]") {
+    const Json request = {{"documents", {{{"id", "a"}, {"text", "Talks Open\n\nApril 10,2018\n\nRi arrived on Monday."}}}}};
+    const Json document = Json::parse(analyseRequestJson(request.dump()))["documents"][0];
+    CHECK(document["date"] == "2018-04-10");
+    CHECK(document["dateline"]["start"] == 12);
+    CHECK(document["sentences"][1]["role"] == "dateline");
+    CHECK(document["mentions"][1]["value"] == "2018-04-09");
+}
+
+TEST_CASE("without any reference date a relative date has a null value", "[json][dates]") {
+    const Json request = {{"documents", {{{"id", "a"}, {"text", "Ri arrived on Monday."}}}}};
+    const Json document = Json::parse(analyseRequestJson(request.dump()))["documents"][0];
+    CHECK(document["date"].is_null());
+    CHECK(document["mentions"][0]["value"].is_null());
+}
+
+TEST_CASE("bad requests come back as an error field, never a crash", "[json][errors]") {
+    const auto [request, message] = GENERATE(table<std::string, std::string>({
+        {"not json", "not a JSON object"},
+        {"[]", "not a JSON object"},
+        {"{}", "no \"documents\" array"},
+        {R"({"documents":[{"id":"a"}]})", "has no \"text\""},
+        {R"({"documents":[{"text":"x","date":"10 April"}]})", "YYYY-MM-DD"},
+        {R"({"documents":[{"text":"x"}],"reference_date":"2018-13-01"})", "reference_date"},
+        {R"({"documents":[{"id":"b.bin","text":"\u0000\u0001"}]})", "binary"},
+    }));
+    CAPTURE(request);
+    const Json result = Json::parse(analyseRequestJson(request));
+    REQUIRE(result.contains("error"));
+    CHECK_THAT(result["error"].get<std::string>(), Catch::Contains(message));
+}
+
+TEST_CASE("pasted HTML is text: it comes back unchanged", "[json][safety]") {
+    const std::string html = "<script>alert(1)</script><b>bold</b> on Monday";
+    CHECK(analyseOne(html)["documents"][0]["text"] == html);
+}
+
+TEST_CASE("lone surrogates from JavaScript are repaired with a warning", "[json][errors]") {
+    // What Emscripten makes of a lone surrogate: its 3-byte (CESU-8) form.
+    const std::string request = "{\"documents\":[{\"id\":\"a\",\"text\":\"x\xED\xA0\x80y on Monday\"}]}";
+    const Json result = Json::parse(analyseRequestJson(request));
+    REQUIRE(result.contains("documents"));
+    CHECK(result["warnings"].size() == 1);
+}

@@ -1,0 +1,99 @@
+// The CLI as a user runs it: arguments, exit codes, messages, input forms.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { annotate, seedFiles, seedsDir } from './support.mjs';
+
+const run = (args, input) => spawnSync(annotate, args, { input, encoding: 'utf8' });
+const scratch = mkdtempSync(join(tmpdir(), 'annotate-'));
+const file = (name, bytes) => {
+  const path = join(scratch, name);
+  writeFileSync(path, bytes);
+  return path;
+};
+
+test('analyses several files together; ids are base names', () => {
+  const result = run(seedFiles.map((f) => join(seedsDir, f)));
+  assert.equal(result.status, 0, result.stderr);
+  const json = JSON.parse(result.stdout);
+  assert.equal(json.schema, 'annotator/1');
+  assert.deepEqual(json.documents.map((d) => d.id), seedFiles);
+});
+
+test('reads standard input with no file or -, as document "stdin"', () => {
+  for (const args of [[], ['-']]) {
+    const result = run(args, 'Ri arrived on Monday.');
+    assert.equal(result.status, 0);
+    assert.equal(JSON.parse(result.stdout).documents[0].id, 'stdin');
+  }
+});
+
+test('--date is the reference for documents without a dateline', () => {
+  const result = run(['--date', '2018-04-10'], 'Ri arrived on Monday.');
+  assert.equal(JSON.parse(result.stdout).documents[0].mentions[0].value, '2018-04-09');
+  const dated = run(['--date', '2020-01-01', join(seedsDir, seedFiles[1])]);
+  assert.equal(JSON.parse(dated.stdout).documents[0].date, '2018-04-10', 'the dateline wins over --date');
+});
+
+test('--jsonl reads one document per line, with its own date', () => {
+  const lines = [
+    JSON.stringify({ id: 'a', text: 'Ri arrived on Monday.', date: '2018-04-10' }),
+    '',
+    JSON.stringify({ id: 'b', text: 'Talks were held last month.' }),
+  ].join('\n');
+  const result = run(['--jsonl', '--date', '2018-01-05'], lines);
+  assert.equal(result.status, 0, result.stderr);
+  const [a, b] = JSON.parse(result.stdout).documents;
+  assert.equal(a.mentions[0].value, '2018-04-09');
+  assert.equal(b.mentions[0].value, '2017-12');
+});
+
+test('--pretty indents the same JSON', () => {
+  const plain = run([join(seedsDir, seedFiles[1])]).stdout;
+  const pretty = run(['--pretty', join(seedsDir, seedFiles[1])]).stdout;
+  assert.ok(pretty.includes('\n  "documents"'));
+  assert.deepEqual(JSON.parse(pretty), JSON.parse(plain));
+});
+
+test('bad arguments exit 2 with the usage', () => {
+  for (const args of [['--frobnicate'], ['--date'], ['--date', '10/04/2018']]) {
+    const result = run(args, '');
+    assert.equal(result.status, 2, args.join(' '));
+    assert.match(result.stderr, /usage: annotate/);
+  }
+  assert.equal(run(['--help']).status, 0);
+});
+
+test('unreadable, binary and malformed input exit 1 with one clear line', () => {
+  const cases = [
+    [[join(scratch, 'missing.txt')], /cannot read .*missing\.txt/],
+    [[file('photo.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]))], /photo\.jpg.*binary/],
+    [['--jsonl', file('bad.jsonl', '{"id": "a", "text": "x"}\n{not json}\n')], /line 2 is not valid JSON/],
+    [['--jsonl', file('notext.jsonl', '{"id": "a"}\n')], /has no "text"/],
+  ];
+  for (const [args, message] of cases) {
+    const result = run(args);
+    assert.equal(result.status, 1, args.join(' '));
+    assert.match(result.stderr, message);
+    assert.equal(result.stderr.trim().split('\n').length, 1);
+  }
+});
+
+test('invalid UTF-8 is repaired with U+FFFD and a warning naming the byte', () => {
+  const result = run([file('latin1.txt', Buffer.from('Caf\xe9 talks on Monday.', 'latin1'))]);
+  assert.equal(result.status, 0);
+  assert.match(result.stderr, /warning: latin1\.txt: 1 invalid UTF-8 sequence\(s\) replaced with U\+FFFD, the first at byte 3/);
+  const json = JSON.parse(result.stdout);
+  assert.equal(json.documents[0].text, 'Caf\ufffd talks on Monday.');
+  assert.equal(json.warnings.length, 1);
+});
+
+test('an empty file is a document with a warning, not a failure', () => {
+  const result = run([file('empty.txt', '')]);
+  assert.equal(result.status, 0);
+  assert.equal(JSON.parse(result.stdout).documents[0].mentions.length, 0);
+  assert.match(result.stderr, /empty/);
+});

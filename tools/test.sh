@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets up, builds and runs every test: the core's unit and golden tests (ctest), the wasm
+# module against the CLI in node, and the page in headless Chromium. Exits non-zero on
+# the first failing suite; the last line sums up.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+bash tools/setup.sh
+bash tools/build.sh
+
+echo "[test] core (ctest)"
+ctest --test-dir build --output-on-failure -j"$(nproc)" | tee build/ctest.log
+native_passed=$(grep -oE '[0-9]+ tests passed|tests passed, [0-9]+ tests failed out of [0-9]+' build/ctest.log | grep -oE '[0-9]+$' | tail -1)
+
+echo "[test] wasm module and page (node --test)"
+node --test --test-reporter=spec tests/node/ tests/browser/ 2>&1 | tee build/node-test.log
+node_passed=$(grep -oE '^ℹ pass [0-9]+' build/node-test.log | grep -oE '[0-9]+$')
+echo "$((native_passed + node_passed)) passed, 0 failed"

@@ -1,0 +1,29 @@
+// JavaScript side of the module's one call (appended to the generated module with
+// --post-js). It takes documents as plain objects and returns the result as a plain
+// object, and it repairs what the UTF-8 bridge would garble: a lone surrogate (possible in
+// any JS string) would be merged with the next character by Emscripten's encoder, so it
+// becomes U+FFFD here, with a warning, and nothing else changes.
+Module['analyzeDocuments'] = function (documents, options) {
+  var loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  var warnings = [];
+  var clean = (documents || []).map(function (document, index) {
+    var copy = Object.assign({}, document);
+    if (typeof copy.text === 'string') {
+      var count = 0;
+      copy.text = copy.text.replace(loneSurrogate, function (match) {
+        count++;
+        return match.length === 2 ? match[0] + '\uFFFD' : '\uFFFD';
+      });
+      if (count > 0) {
+        warnings.push({document: String(copy.id || 'document-' + (index + 1)),
+                       message: count + ' lone surrogate(s) replaced with U+FFFD'});
+      }
+    }
+    return copy;
+  });
+  var request = {documents: clean};
+  if (options && options.reference_date) request.reference_date = options.reference_date;
+  var result = JSON.parse(Module['analyze'](JSON.stringify(request)));
+  if (result.warnings) result.warnings = result.warnings.concat(warnings);
+  return result;
+};
