@@ -1,5 +1,7 @@
 #include "analyse.h"
 
+#include <unordered_map>
+
 #include "1-text/text_input.h"
 #include "1-text/unicode.h"
 #include "2-tokens/blocks.h"
@@ -13,7 +15,13 @@ Outcome<Collection> analyse(std::vector<DocumentInput> inputs, const AnalysisOpt
     if (const Outcome<bool> ready = initUnicodeData(); !ready) return ready.error();
     Collection collection;
     collection.documents.reserve(inputs.size());
+    std::unordered_map<std::string, int> seen;  // ids must tell documents apart
     for (DocumentInput& input : inputs) {
+        if (const int copies = seen[input.id]++; copies > 0) {
+            const std::string unique = input.id + " (" + std::to_string(copies + 1) + ")";
+            collection.warnings.push_back({unique, "a second document named '" + input.id + "' was renamed"});
+            input.id = unique;
+        }
         Outcome<std::string> text = prepareText(input.id, std::move(input.text), collection.warnings);
         if (!text) return text.error();
         Document& document = collection.documents.emplace_back();

@@ -25,6 +25,7 @@ struct AnalysisOptions {
 
 // Analyses the documents together. Fails, with a message naming the document, only on
 // input that is not text; everything else gives a result, with warnings for repairs.
+// Documents keep their order; a repeated id gets " (2)", " (3)", … and a warning.
 // Thread-safe (no shared mutable state).
 Outcome<Collection> analyse(std::vector<DocumentInput> inputs, const AnalysisOptions& options);
 

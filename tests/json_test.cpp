@@ -126,3 +126,11 @@ TEST_CASE("lone surrogates from JavaScript are repaired with a warning", "[json]
     REQUIRE(result.contains("documents"));
     CHECK(result["warnings"].size() == 1);
 }
+
+TEST_CASE("two documents with one name stay two documents", "[json][ids]") {
+    const Json request = {{"documents", {{{"id", "a.txt"}, {"text", "x"}}, {{"id", "a.txt"}, {"text", "y"}}}}};
+    const Json result = Json::parse(analyseRequestJson(request.dump()));
+    CHECK(result["documents"][0]["id"] == "a.txt");
+    CHECK(result["documents"][1]["id"] == "a.txt (2)");
+    CHECK(result["warnings"].size() == 1);
+}
