@@ -14,6 +14,7 @@ enum class Marker : uint8_t { Future, Past, Progressive, NotPast, Passive };
 struct TenseWord {
     Marker marker;
     bool needsTo;  // counts only when "to" follows
+    bool needsBe;  // and only after is/are/am
 };
 
 const std::unordered_map<std::string_view, TenseWord>& tenseWords() {
@@ -23,7 +24,8 @@ const std::unordered_map<std::string_view, TenseWord>& tenseWords() {
             {"future", Marker::Future}, {"past", Marker::Past},       {"progressive", Marker::Progressive},
             {"notpast", Marker::NotPast}, {"passive", Marker::Passive}};
         for (const TableRow& row : readTable("3-dates/tense-words.tsv")) {
-            if (row.size() >= 2) table[row[0]] = {kinds.at(row[1]), row.size() > 2 && row[2] == "to"};
+            const std::string_view condition = row.size() > 2 ? row[2] : "";
+            if (row.size() >= 2) table[row[0]] = {kinds.at(row[1]), !condition.empty(), condition == "be-to"};
         }
         return table;
     }();
@@ -53,11 +55,14 @@ Tense tenseAround(const Document& document, const Sentence& sentence, uint32_t f
         const std::string_view text = word(i);
         const TenseWord* entry = lookup(i);
         std::optional<Tense> tense;
-        if (entry && entry->marker == Marker::Future && (!entry->needsTo || word(i + 1) == "to")) {
+        const TenseWord* before = lookup(i - 1);
+        const bool afterBe = before && before->marker == Marker::Progressive;
+        if (entry && entry->marker == Marker::Future && (!entry->needsTo || word(i + 1) == "to") &&
+            (!entry->needsBe || afterBe)) {
             tense = Tense::Future;
         } else if (text.ends_with("'ll") || text.ends_with("’ll")) {
             tense = Tense::Future;
-        } else if (const TenseWord* before = lookup(i - 1); before && before->marker == Marker::Passive) {
+        } else if (before && before->marker == Marker::Passive) {
             continue;  // "will be held": the participle belongs to the verb before it
         } else if (entry && entry->marker == Marker::Progressive && text.size() > 0 && word(i + 1).ends_with("ing") &&
                    word(i + 1).size() > 4) {
