@@ -1,0 +1,841 @@
+// News Annotator page: loads the WebAssembly core (annotator-core.js, a classic script that
+// defines createAnnotatorCore), keeps the user's articles, analyses them all together after
+// every change, and shows the active one with its sentences, dateline and mentions.
+//
+// Classic script, no modules, no fetch: the page must also work opened from disk (file://).
+// Safety: user text only ever reaches the DOM through textContent / createTextNode /
+// setAttribute, never innerHTML, so pasted markup shows as text and never runs.
+(function () {
+  'use strict';
+
+  var MENTION_TYPES = ['PERSON', 'ORG', 'LOCATION', 'NORP', 'MISC', 'DATE', 'TIME'];
+  var DATE_TYPES = { DATE: true, TIME: true };
+  var ACCEPTED_FILE = /\.(txt|md|markdown)$/i;
+  var MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+  // ---------------------------------------------------------------------------------------
+  // The core: instantiated once, lazily, and again after a crash (a wasm abort kills it).
+
+  var corePromise = null;
+
+  function loadCore() {
+    if (corePromise) return corePromise;
+    if (typeof window.createAnnotatorCore !== 'function') {
+      corePromise = Promise.reject(new Error(
+        'The annotator core (annotator-core.js) is missing or failed to load. ' +
+        'Build the page with tools/build.sh and open public/index.html.'));
+    } else {
+      try {
+        corePromise = Promise.resolve(window.createAnnotatorCore({}));
+      } catch (error) {
+        corePromise = Promise.reject(error);
+      }
+    }
+    return corePromise;
+  }
+
+  function errorMessage(error) {
+    if (error && typeof error.message === 'string' && error.message) return error.message;
+    return String(error);
+  }
+
+  // One synchronous call into a loaded core. Always returns a plain object: the result, or
+  // {error: "..."} (never throws), so that callers handle failures as values.
+  function callCore(core, documents, options) {
+    var request = { documents: documents };
+    if (options && options.reference_date) request.reference_date = String(options.reference_date);
+    try {
+      var result;
+      if (typeof core.analyzeDocuments === 'function') {
+        // The module's own wrapper: same contract, and it repairs lone surrogates first.
+        result = core.analyzeDocuments(documents, request.reference_date ? { reference_date: request.reference_date } : {});
+      } else {
+        result = JSON.parse(core.analyze(JSON.stringify(request)));
+      }
+      if (!result || typeof result !== 'object') return { error: 'The annotator core returned no result.' };
+      return result;
+    } catch (error) {
+      corePromise = null; // the module may be dead after an abort; start a fresh one next time
+      return { error: 'The annotator core failed: ' + errorMessage(error) };
+    }
+  }
+
+  function normaliseDocuments(documents) {
+    if (!Array.isArray(documents)) throw new TypeError('annotator.analyze: documents must be an array of {id, text, date?}');
+    return documents.map(function (document, index) {
+      if (!document || typeof document !== 'object') throw new TypeError('annotator.analyze: document ' + index + ' is not an object');
+      var copy = { id: String(document.id != null ? document.id : 'document-' + (index + 1)), text: String(document.text != null ? document.text : '') };
+      if (document.date) copy.date = String(document.date);
+      return copy;
+    });
+  }
+
+  // Public, UI-independent API for scripts and tests. Resolves with the parsed result JSON,
+  // or with {error: "..."} when the core refuses the request; rejects only when the
+  // arguments are malformed or the core cannot be loaded at all.
+  window.annotator = {
+    analyze: function (documents, options) {
+      var clean;
+      try {
+        clean = normaliseDocuments(documents);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return loadCore().then(function (core) { return callCore(core, clean, options || {}); });
+    },
+  };
+
+  // ---------------------------------------------------------------------------------------
+  // State
+
+  var state = {
+    articles: [],        // [{id, text}] in tab order
+    activeId: null,
+    referenceDate: '',
+    result: null,        // last result: {documents: [...] , warnings: [...]}, or null
+    failed: {},          // id -> error message, for articles the core refused
+    generalError: null,  // an error that concerns the whole collection
+    generation: 0,
+  };
+
+  var elements = {};
+
+  function $(id) { return document.getElementById(id); }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Notices (the visible status area). Groups let one kind be replaced without the others.
+
+  var notices = [];
+  var noticeCounter = 0;
+
+  // action (optional): {label, run} shown as a button in the notice, which it then closes.
+  function addNotice(kind, text, group, action) {
+    notices.push({ id: ++noticeCounter, kind: kind, text: text, group: group || 'misc', action: action || null });
+    renderNotices();
+  }
+
+  function dismissNotice(id) {
+    notices = notices.filter(function (other) { return other.id !== id; });
+    renderNotices();
+  }
+
+  function clearNotices(group) {
+    notices = notices.filter(function (notice) { return notice.group !== group; });
+    renderNotices();
+  }
+
+  function renderNotices() {
+    var box = elements.status;
+    box.replaceChildren();
+    notices.forEach(function (notice) {
+      var item = element('div', 'notice notice--' + notice.kind);
+      if (notice.kind === 'error') item.setAttribute('role', 'alert');
+      var kindLabel = { error: 'Error', warning: 'Warning', info: 'Note' }[notice.kind] || 'Note';
+      item.appendChild(element('span', 'notice__kind', kindLabel));
+      item.appendChild(element('span', 'notice__text', notice.text));
+      if (notice.action) {
+        var act = element('button', 'button notice__action', notice.action.label);
+        act.type = 'button';
+        act.addEventListener('click', function () {
+          dismissNotice(notice.id);
+          notice.action.run();
+        });
+        item.appendChild(act);
+      }
+      var close = element('button', 'notice__close', '×');
+      close.type = 'button';
+      close.setAttribute('aria-label', 'Dismiss this message');
+      close.addEventListener('click', function () { dismissNotice(notice.id); });
+      item.appendChild(close);
+      box.appendChild(item);
+    });
+    box.hidden = notices.length === 0;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Articles
+
+  function uniqueId(wanted) {
+    var taken = {};
+    state.articles.forEach(function (article) { taken[article.id] = true; });
+    if (!taken[wanted]) return wanted;
+    var dot = wanted.lastIndexOf('.');
+    var stem = dot > 0 ? wanted.slice(0, dot) : wanted;
+    var extension = dot > 0 ? wanted.slice(dot) : '';
+    for (var n = 2; ; n++) {
+      var candidate = stem + ' (' + n + ')' + extension;
+      if (!taken[candidate]) return candidate;
+    }
+  }
+
+  function nextPastedId() {
+    var taken = {};
+    state.articles.forEach(function (article) { taken[article.id] = true; });
+    for (var n = 1; ; n++) if (!taken['article-' + n]) return 'article-' + n;
+  }
+
+  function addArticles(list) {
+    if (list.length === 0) return;
+    list.forEach(function (article) { state.articles.push(article); });
+    state.activeId = list[list.length - 1].id;
+    analyseAll();
+  }
+
+  function removeArticle(id) {
+    var index = state.articles.findIndex(function (article) { return article.id === id; });
+    if (index < 0) return;
+    var removed = state.articles.splice(index, 1)[0];
+    delete state.failed[id];
+    // Removing is one click away, so it can be undone: the text is never lost by accident.
+    clearNotices('undo');
+    addNotice('info', 'Removed “' + id + '”.', 'undo', {
+      label: 'Undo',
+      run: function () {
+        var restored = { id: uniqueId(removed.id), text: removed.text };
+        state.articles.splice(Math.min(index, state.articles.length), 0, restored);
+        state.activeId = restored.id;
+        analyseAll();
+      },
+    });
+    if (state.activeId === id) {
+      var next = state.articles[index] || state.articles[index - 1];
+      state.activeId = next ? next.id : null;
+    }
+    analyseAll();
+    var activeTab = elements.tabs.querySelector('[role="tab"][aria-selected="true"]');
+    (activeTab || elements.pasteText).focus();
+  }
+
+  function addPastedText() {
+    var text = elements.pasteText.value;
+    if (!text.trim()) {
+      addNotice('info', 'Nothing to add: type or paste an article into the text box first.', 'paste');
+      elements.pasteText.focus();
+      return;
+    }
+    clearNotices('paste');
+    addArticles([{ id: nextPastedId(), text: text }]);
+    elements.pasteText.value = '';
+  }
+
+  // Reads the files as text; refuses (with a message) anything that is not a text file.
+  function readFiles(fileList) {
+    var files = Array.prototype.slice.call(fileList || []);
+    if (files.length === 0) return Promise.resolve();
+    clearNotices('files');
+    setBusy(true);
+    return Promise.all(files.map(readOneFile)).then(function (outcomes) {
+      var accepted = [];
+      outcomes.forEach(function (outcome) {
+        if (outcome.error) {
+          addNotice('error', outcome.error, 'files');
+          return;
+        }
+        if (outcome.warning) addNotice('warning', outcome.warning, 'files');
+        var id = uniqueId(outcome.name);
+        if (id !== outcome.name) addNotice('info', '“' + outcome.name + '” was already open; the new one is named “' + id + '”.', 'files');
+        accepted.push({ id: id, text: outcome.text });
+      });
+      if (accepted.length) addArticles(accepted);
+      else setBusy(false);
+    });
+  }
+
+  function readOneFile(file) {
+    var name = file.name || 'untitled.txt';
+    if (!ACCEPTED_FILE.test(name)) {
+      return Promise.resolve({ error: '“' + name + '” was not added: only .txt and .md text files can be opened.' });
+    }
+    if (file.size > MAX_FILE_BYTES) {
+      return Promise.resolve({ error: '“' + name + '” was not added: it is larger than 16 MB.' });
+    }
+    var read = typeof file.arrayBuffer === 'function' ? file.arrayBuffer() : new Promise(function (resolve, reject) {
+      var reader = new FileReader();
+      reader.onload = function () { resolve(reader.result); };
+      reader.onerror = function () { reject(reader.error); };
+      reader.readAsArrayBuffer(file);
+    });
+    return read.then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var encoding = 'utf-8';
+      if (bytes.length >= 2 && bytes[0] === 0xFF && bytes[1] === 0xFE) encoding = 'utf-16le';
+      else if (bytes.length >= 2 && bytes[0] === 0xFE && bytes[1] === 0xFF) encoding = 'utf-16be';
+      var text = new TextDecoder(encoding).decode(bytes); // drops a BOM, replaces bad bytes with U+FFFD
+      if (text.indexOf('\u0000') !== -1) {
+        return { error: '“' + name + '” was not added: it contains NUL bytes, so it is a binary file, not text.' };
+      }
+      if (!text.trim()) return { error: '“' + name + '” was not added: it is empty.' };
+      var outcome = { name: name, text: text };
+      var replaced = (text.match(/\uFFFD/g) || []).length;
+      if (replaced > 0 && encoding === 'utf-8') {
+        outcome.warning = '“' + name + '” is not valid UTF-8: ' + replaced + ' unreadable character(s) are shown as �.';
+      }
+      return outcome;
+    }, function (error) {
+      return { error: '“' + name + '” could not be read: ' + errorMessage(error) };
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Analysis: the whole collection in one call after every change.
+
+  function setBusy(busy) {
+    document.body.dataset.state = busy ? 'busy' : 'idle';
+    elements.articleView.setAttribute('aria-busy', busy ? 'true' : 'false');
+  }
+
+  function analyseAll() {
+    var generation = ++state.generation;
+    if (state.articles.length === 0) {
+      state.result = null;
+      state.failed = {};
+      state.generalError = null;
+      clearNotices('analysis');
+      render();
+      setBusy(false);
+      return Promise.resolve();
+    }
+    setBusy(true);
+    var documents = state.articles.map(function (article) { return { id: article.id, text: article.text }; });
+    var options = state.referenceDate ? { reference_date: state.referenceDate } : {};
+    // The call is synchronous: let the page paint its busy state before it starts.
+    return loadCore().then(function (core) { return nextPaint().then(function () { return core; }); }).then(function (core) {
+      if (generation !== state.generation) return; // a newer change is on its way
+      var result = callCore(core, documents, options);
+      var failed = {};
+      var generalError = null;
+      if (result.error) {
+        // Find which articles the core refuses, and show the others annotated all the same.
+        var good = [];
+        documents.forEach(function (document) {
+          var alone = callCore(core, [document], options);
+          if (alone.error) failed[document.id] = alone.error;
+          else good.push(document);
+        });
+        if (Object.keys(failed).length === 0) {
+          generalError = result.error; // no single article is at fault
+          result = null;
+        } else if (good.length > 0) {
+          result = callCore(core, good, options);
+          if (result.error) { generalError = result.error; result = null; }
+        } else {
+          result = null;
+        }
+      }
+      state.result = result;
+      state.failed = failed;
+      state.generalError = generalError;
+      reportAnalysis();
+      render();
+      setBusy(false);
+    }, function (error) {
+      // The core did not load: start() has already said so; the text is shown as given.
+      if (generation !== state.generation) return;
+      state.result = null;
+      state.generalError = errorMessage(error);
+      clearNotices('analysis');
+      render();
+      setBusy(false);
+    });
+  }
+
+  function nextPaint() {
+    return new Promise(function (resolve) {
+      var done = false;
+      function go() { if (!done) { done = true; setTimeout(resolve, 0); } }
+      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go);
+      setTimeout(go, 50); // background tabs run no animation frames
+    });
+  }
+
+  function reportAnalysis() {
+    clearNotices('analysis');
+    if (state.generalError) {
+      addNotice('error', 'The articles could not be analysed: ' + state.generalError + '\nYour text is kept and shown without annotations.', 'analysis');
+    }
+    Object.keys(state.failed).forEach(function (id) {
+      addNotice('error', '“' + id + '” could not be analysed: ' + state.failed[id] + '\nIts text is kept; remove the tab or fix the text and add it again.', 'analysis');
+    });
+    var warnings = (state.result && state.result.warnings) || [];
+    warnings.forEach(function (warning) {
+      var where = warning && warning.document ? '“' + warning.document + '”: ' : '';
+      addNotice('warning', where + (warning && warning.message ? warning.message : String(warning)), 'analysis');
+    });
+  }
+
+  function resultFor(id) {
+    if (!state.result || !Array.isArray(state.result.documents)) return null;
+    for (var i = 0; i < state.result.documents.length; i++) {
+      if (state.result.documents[i] && state.result.documents[i].id === id) return state.result.documents[i];
+    }
+    return null;
+  }
+
+  function entityFor(id) {
+    if (id == null || !state.result || !Array.isArray(state.result.entities)) return null;
+    for (var i = 0; i < state.result.entities.length; i++) {
+      var entity = state.result.entities[i];
+      if (entity && entity.id === id) return entity;
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Rendering
+
+  function render() {
+    renderTabs();
+    renderArticle();
+    renderSide();
+    document.body.dataset.articles = String(state.articles.length);
+  }
+
+  function tabLabel(article) {
+    var analysed = resultFor(article.id);
+    var title = analysed && typeof analysed.title === 'string' ? analysed.title.replace(/\s+/g, ' ').trim() : '';
+    return title || article.id;
+  }
+
+  function renderTabs() {
+    var tabs = elements.tabs;
+    tabs.replaceChildren();
+    state.articles.forEach(function (article, index) {
+      var active = article.id === state.activeId;
+      var item = element('div', 'tab-item' + (active ? ' is-active' : '') + (state.failed[article.id] ? ' has-error' : ''));
+      item.setAttribute('role', 'presentation');
+
+      var tab = element('button', 'tab');
+      tab.type = 'button';
+      tab.id = 'tab-' + index;
+      tab.setAttribute('role', 'tab');
+      tab.setAttribute('aria-selected', active ? 'true' : 'false');
+      tab.setAttribute('aria-controls', 'article-view');
+      tab.tabIndex = active ? 0 : -1;
+      tab.dataset.id = article.id;
+      var label = tabLabel(article);
+      tab.title = label === article.id ? article.id : label + '\n' + article.id;
+      tab.appendChild(element('span', 'tab__label', label));
+      if (label !== article.id) tab.appendChild(element('span', 'tab__id', article.id));
+      tab.addEventListener('click', function () { activate(article.id, false); });
+      tab.addEventListener('keydown', onTabKeydown);
+      item.appendChild(tab);
+
+      var remove = element('button', 'tab-remove', '×');
+      remove.type = 'button';
+      remove.setAttribute('aria-label', 'Remove ' + article.id);
+      remove.title = 'Remove this article';
+      remove.dataset.id = article.id;
+      remove.addEventListener('click', function () { removeArticle(article.id); });
+      item.appendChild(remove);
+
+      tabs.appendChild(item);
+    });
+    var activeTab = tabs.querySelector('[aria-selected="true"]');
+    if (activeTab) {
+      elements.articleView.setAttribute('aria-labelledby', activeTab.id);
+      // Keep the active tab visible in a tab row that scrolls sideways (narrow screens),
+      // without scrolling the page itself.
+      var item = activeTab.parentNode;
+      var left = item.offsetLeft; // .tabs is positioned, so this is relative to it
+      if (left < tabs.scrollLeft) tabs.scrollLeft = left;
+      else if (left + item.offsetWidth > tabs.scrollLeft + tabs.clientWidth) tabs.scrollLeft = left + item.offsetWidth - tabs.clientWidth;
+    } else {
+      elements.articleView.removeAttribute('aria-labelledby');
+    }
+  }
+
+  function onTabKeydown(event) {
+    var tabs = Array.prototype.slice.call(elements.tabs.querySelectorAll('[role="tab"]'));
+    var index = tabs.indexOf(event.currentTarget);
+    var target = null;
+    if (event.key === 'ArrowRight') target = tabs[(index + 1) % tabs.length];
+    else if (event.key === 'ArrowLeft') target = tabs[(index - 1 + tabs.length) % tabs.length];
+    else if (event.key === 'Home') target = tabs[0];
+    else if (event.key === 'End') target = tabs[tabs.length - 1];
+    else if (event.key === 'Delete') {
+      event.preventDefault();
+      removeArticle(event.currentTarget.dataset.id);
+      return;
+    }
+    if (target) {
+      event.preventDefault();
+      activate(target.dataset.id, true);
+    }
+  }
+
+  function activate(id, focusTab) {
+    state.activeId = id;
+    render();
+    if (focusTab) {
+      var tab = elements.tabs.querySelector('[aria-selected="true"]');
+      if (tab) tab.focus();
+    }
+  }
+
+  function activeArticle() {
+    for (var i = 0; i < state.articles.length; i++) if (state.articles[i].id === state.activeId) return state.articles[i];
+    return null;
+  }
+
+  function renderArticle() {
+    var view = elements.articleView;
+    view.replaceChildren();
+    var article = activeArticle();
+    if (!article) {
+      view.appendChild(elements.emptyState);
+      return;
+    }
+    var analysed = resultFor(article.id);
+    if (!analysed || typeof analysed.text !== 'string') {
+      // Not analysed (an error, or the core is still loading): the text as the user gave it.
+      var note = element('div', 'article__meta');
+      note.appendChild(element('span', 'chip', state.failed[article.id] || state.generalError ? 'Not analysed: see the message above' : 'Analysing…'));
+      view.appendChild(note);
+      var raw = element('div', 'article__text article__raw', article.text);
+      view.appendChild(raw);
+      return;
+    }
+    view.appendChild(renderMeta(analysed));
+    var body = element('div', 'article__text');
+    buildAnnotatedText(body, analysed);
+    view.appendChild(body);
+  }
+
+  function renderMeta(analysed) {
+    var meta = element('div', 'article__meta');
+    var dateChip = element('span', 'chip');
+    var info = dateInfo(analysed);
+    dateChip.appendChild(document.createTextNode('Date '));
+    dateChip.appendChild(element('strong', null, info.value));
+    if (info.sourceShort) dateChip.appendChild(document.createTextNode(' · ' + info.sourceShort));
+    meta.appendChild(dateChip);
+    var sentences = Array.isArray(analysed.sentences) ? analysed.sentences.length : 0;
+    var mentions = Array.isArray(analysed.mentions) ? analysed.mentions.length : 0;
+    meta.appendChild(element('span', 'chip', sentences + (sentences === 1 ? ' sentence' : ' sentences')));
+    meta.appendChild(element('span', 'chip', mentions + (mentions === 1 ? ' mention' : ' mentions')));
+    return meta;
+  }
+
+  // Where the document's date came from, in words.
+  function dateInfo(analysed) {
+    var text = analysed.text || '';
+    var dateline = analysed.dateline && typeof analysed.dateline.start === 'number' ? analysed.dateline : null;
+    if (!analysed.date) {
+      return {
+        value: 'none',
+        sourceShort: 'no dateline',
+        source: 'No dateline, and no reference date set: relative dates such as “Monday” stay unresolved.',
+      };
+    }
+    if (dateline) {
+      var datelineText = text.slice(dateline.start, dateline.end).replace(/\s+/g, ' ').trim();
+      return { value: analysed.date, sourceShort: 'from dateline', source: 'From the dateline “' + datelineText + '”.' };
+    }
+    if (state.referenceDate && analysed.date === state.referenceDate) {
+      return { value: analysed.date, sourceShort: 'reference date', source: 'No dateline: the reference date is used.' };
+    }
+    return { value: analysed.date, sourceShort: 'not from a dateline', source: 'Not from a dateline.' };
+  }
+
+  // Text with nested spans. Sentences, the dateline and mentions are intervals over the
+  // text (UTF-16 offsets); the text is cut at every boundary and each piece is wrapped in
+  // the chain of intervals covering it, outermost first, reusing open elements, so any
+  // nesting works and a (rare) crossing interval is split rather than dropped.
+  function buildAnnotatedText(container, analysed) {
+    var text = analysed.text;
+    var length = text.length;
+    var intervals = [];
+    var order = 0;
+
+    function valid(range) {
+      return range && typeof range.start === 'number' && typeof range.end === 'number' &&
+        range.start >= 0 && range.end <= length && range.start < range.end;
+    }
+
+    var sentences = (Array.isArray(analysed.sentences) ? analysed.sentences : []).filter(valid)
+      .slice().sort(function (a, b) { return a.start - b.start; });
+    var previousEnd = 0;
+    sentences.forEach(function (sentence, index) {
+      var gap = text.slice(previousEnd, sentence.start);
+      var continuation = index > 0 && !/\n/.test(gap);
+      intervals.push({ start: sentence.start, end: sentence.end, rank: 0, order: order++, kind: 'sentence', data: sentence, continuation: continuation });
+      previousEnd = sentence.end;
+    });
+    if (valid(analysed.dateline)) {
+      intervals.push({ start: analysed.dateline.start, end: analysed.dateline.end, rank: 1, order: order++, kind: 'dateline' });
+    }
+    (Array.isArray(analysed.mentions) ? analysed.mentions : []).filter(valid).forEach(function (mention) {
+      intervals.push({ start: mention.start, end: mention.end, rank: 2, order: order++, kind: 'mention', data: mention });
+    });
+
+    // Outer before inner: lower rank, then longer, then earlier.
+    function outerFirst(a, b) {
+      return a.rank - b.rank || (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.order - b.order;
+    }
+
+    var cuts = [0, length];
+    intervals.forEach(function (interval) { cuts.push(interval.start, interval.end); });
+    cuts.sort(function (a, b) { return a - b; });
+
+    var open = []; // [{interval, node}]
+    var mentionCount = 0;
+    for (var c = 0; c < cuts.length - 1; c++) {
+      var from = cuts[c], to = cuts[c + 1];
+      if (from === to) continue;
+      var chain = intervals.filter(function (interval) { return interval.start <= from && interval.end >= to; }).sort(outerFirst);
+      var keep = 0;
+      while (keep < open.length && keep < chain.length && open[keep].interval === chain[keep]) keep++;
+      open.length = keep;
+      for (var k = keep; k < chain.length; k++) {
+        var node = intervalElement(chain[k], text, from !== chain[k].start);
+        if (chain[k].kind === 'mention') node.dataset.index = String(mentionCount++);
+        (k === 0 ? container : open[k - 1].node).appendChild(node);
+        open.push({ interval: chain[k], node: node });
+      }
+      appendText(open.length ? open[open.length - 1].node : container, text.slice(from, to));
+    }
+  }
+
+  function intervalElement(interval, text, isContinuedPiece) {
+    if (interval.kind === 'sentence') {
+      var role = String(interval.data.role || 'body');
+      var sentence = element('span', 'sentence sentence--' + role.replace(/[^a-z-]/gi, ''));
+      if (interval.continuation && !isContinuedPiece) sentence.classList.add('is-continuation');
+      sentence.dataset.role = role;
+      if (role === 'title') {
+        sentence.setAttribute('role', 'heading');
+        sentence.setAttribute('aria-level', '2');
+      }
+      return sentence;
+    }
+    if (interval.kind === 'dateline') {
+      var dateline = element('span', 'dateline');
+      dateline.title = 'Dateline';
+      return dateline;
+    }
+    var mention = interval.data;
+    var type = String(mention.type || 'MISC');
+    var mark = element('mark', 'mention');
+    // Short mentions never wrap, so the type label stays beside its text.
+    if (interval.end - interval.start <= 24) mark.classList.add('mention--nowrap');
+    mark.dataset.type = type;
+    mark.dataset.entity = mention.entity == null ? '' : String(mention.entity);
+    mark.dataset.value = mention.value == null ? '' : String(mention.value);
+    var tip = mentionTip(mention);
+    mark.dataset.tip = tip;
+    mark.title = tip;
+    mark.tabIndex = -1;
+    return mark;
+  }
+
+  function mentionTip(mention) {
+    var type = String(mention.type || 'MISC');
+    var parts = [type];
+    var value = mention.value == null ? '' : String(mention.value);
+    if (DATE_TYPES[type] || MENTION_TYPES.indexOf(type) < 0) parts.push(value || 'unresolved');
+    else if (value) parts.push(value);
+    if (mention.entity != null && mention.entity !== '') {
+      var entity = entityFor(mention.entity);
+      var name = entity && (entity.name || entity.label);
+      parts.push(name ? String(name) : String(mention.entity));
+    }
+    return parts.join(' · ');
+  }
+
+  // Appends text, turning blank lines into paragraph breaks (a block span that keeps the
+  // original characters, so the article's textContent stays exactly the document's text).
+  function appendText(parent, text) {
+    var paragraphBreak = /\n[^\S\n]*\n\s*/g;
+    var last = 0;
+    var match;
+    while ((match = paragraphBreak.exec(text)) !== null) {
+      if (match.index > last) parent.appendChild(document.createTextNode(text.slice(last, match.index)));
+      parent.appendChild(element('span', 'para-break', match[0]));
+      last = match.index + match[0].length;
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function renderSide() {
+    var article = activeArticle();
+    var analysed = article ? resultFor(article.id) : null;
+
+    // Document facts
+    var info = elements.docInfo;
+    info.replaceChildren();
+    function row(term, value, extra) {
+      info.appendChild(element('dt', null, term));
+      var dd = element('dd');
+      if (value instanceof Node) dd.appendChild(value); else dd.textContent = value;
+      if (extra) dd.appendChild(element('span', 'source', extra));
+      info.appendChild(dd);
+    }
+    if (!article) {
+      row('Date', '—');
+      info.lastChild.classList.add('muted');
+    } else {
+      row('ID', element('code', null, article.id));
+      if (analysed) {
+        var date = dateInfo(analysed);
+        row('Date', date.value, date.source);
+        if (analysed.title) row('Title', String(analysed.title).replace(/\s+/g, ' ').trim());
+      } else {
+        row('Date', '—', state.failed[article.id] || state.generalError ? 'Not analysed.' : 'Analysing…');
+      }
+      row('Length', article.text.length.toLocaleString('en') + ' characters');
+    }
+
+    // Dates and times found in the active article
+    var list = elements.dateList;
+    list.replaceChildren();
+    var found = analysed && Array.isArray(analysed.mentions)
+      ? analysed.mentions.filter(function (mention) { return mention && DATE_TYPES[mention.type]; })
+      : [];
+    var allMentions = analysed && Array.isArray(analysed.mentions) ? analysed.mentions : [];
+    found.forEach(function (mention) {
+      var item = element('li');
+      var button = element('button');
+      button.type = 'button';
+      var value = mention.value == null || mention.value === '' ? '' : String(mention.value);
+      button.setAttribute('aria-label', 'Show “' + mention.text + '” in the article: ' + mention.type + ', ' + (value || 'unresolved'));
+      var label = element('span', 'date-text');
+      var chip = element('span', 'type-sample', String(mention.text));
+      if (String(mention.text).length <= 18) chip.classList.add('type-sample--nowrap');
+      chip.dataset.type = String(mention.type);
+      chip.dataset.value = value;
+      label.appendChild(chip);
+      button.appendChild(label);
+      button.appendChild(element('span', 'date-value' + (value ? '' : ' is-unresolved'), value || 'unresolved'));
+      var index = allMentions.indexOf(mention);
+      button.addEventListener('click', function () { showMention(index); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    elements.datesCount.textContent = analysed ? String(found.length) : '';
+    elements.dateListEmpty.hidden = found.length > 0;
+    elements.dateListEmpty.textContent = !article ? 'Add an article to see its dates.'
+      : analysed ? 'None found in this article.'
+      : state.failed[article.id] || state.generalError ? 'Not analysed.' : 'Not analysed yet.';
+  }
+
+  function showMention(index) {
+    var mark = elements.articleView.querySelector('mark.mention[data-index="' + index + '"]');
+    if (!mark) return;
+    mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    mark.focus({ preventScroll: true });
+    mark.classList.remove('is-flash');
+    void mark.offsetWidth; // restart the animation
+    mark.classList.add('is-flash');
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Wiring
+
+  function hasFiles(event) {
+    var types = event.dataTransfer && event.dataTransfer.types;
+    return !!types && Array.prototype.indexOf.call(types, 'Files') !== -1;
+  }
+
+  function setUpDropping() {
+    var zone = elements.dropZone;
+    var depth = 0;
+    // Files dropped anywhere on the page are taken, so a stray drop never navigates away
+    // from the page (and the user's articles).
+    window.addEventListener('dragenter', function (event) {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      depth++;
+      document.body.classList.add('is-dragover');
+    });
+    window.addEventListener('dragleave', function (event) {
+      if (!hasFiles(event)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) document.body.classList.remove('is-dragover');
+    });
+    window.addEventListener('dragover', function (event) {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    });
+    window.addEventListener('drop', function (event) {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      depth = 0;
+      document.body.classList.remove('is-dragover');
+      zone.classList.remove('is-dragover');
+      readFiles(event.dataTransfer.files);
+    });
+    zone.addEventListener('dragenter', function () { zone.classList.add('is-dragover'); });
+    zone.addEventListener('dragleave', function (event) {
+      if (!zone.contains(event.relatedTarget)) zone.classList.remove('is-dragover');
+    });
+  }
+
+  function start() {
+    elements = {
+      status: $('status'),
+      tabs: $('tabs'),
+      articleView: $('article-view'),
+      emptyState: $('empty-state'),
+      docInfo: $('doc-info'),
+      dateList: $('date-list'),
+      dateListEmpty: $('date-list-empty'),
+      datesCount: $('dates-count'),
+      referenceDate: $('reference-date'),
+      pasteText: $('paste-text'),
+      addButton: $('add-article'),
+      fileInput: $('file-input'),
+      dropZone: $('drop-zone'),
+      showLabels: $('show-labels'),
+    };
+    setBusy(false);
+
+    elements.addButton.addEventListener('click', addPastedText);
+    elements.pasteText.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        addPastedText();
+      }
+    });
+    elements.fileInput.addEventListener('change', function () {
+      var files = Array.prototype.slice.call(elements.fileInput.files || []);
+      readFiles(files).then(function () { elements.fileInput.value = ''; });
+    });
+    elements.referenceDate.addEventListener('change', function () {
+      var value = elements.referenceDate.value;
+      if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return; // partial input while typing
+      if (value === state.referenceDate) return;
+      state.referenceDate = value;
+      analyseAll();
+    });
+    elements.showLabels.addEventListener('change', function () {
+      document.body.classList.toggle('hide-labels', !elements.showLabels.checked);
+    });
+    setUpDropping();
+
+    window.addEventListener('beforeunload', function (event) {
+      if (state.articles.length === 0 && !elements.pasteText.value.trim()) return;
+      event.preventDefault();
+      event.returnValue = '';
+    });
+
+    render();
+
+    loadCore().then(function () {
+      document.body.dataset.ready = 'true';
+    }, function (error) {
+      document.body.dataset.ready = 'error';
+      addNotice('error', errorMessage(error) + '\nArticles you add are kept and shown without annotations.', 'core');
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
