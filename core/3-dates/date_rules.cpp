@@ -126,8 +126,8 @@ public:
         tokens_.reserve(sentence.endToken - sentence.firstToken);
         for (uint32_t i = sentence.firstToken; i < sentence.endToken; ++i) {
             const std::string_view text = document.tokens[i].bytes.of(document.text);
-            tokens_.push_back({foldCase(text)});
-            TokenView& view = tokens_.back();
+            TokenView& view = tokens_.emplace_back();
+            view.folded = foldCase(text);
             const size_t prefix = view.folded.starts_with("mid-") ? 4 : 0;
             size_t offset = prefix;
             view.capitalised = offset < text.size() && isUppercase(decodeUtf8(text, offset));

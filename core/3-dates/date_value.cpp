@@ -58,7 +58,7 @@ int placeYear(int month, std::optional<int> day, CalendarDate reference, Tense t
 
 std::string timeSuffix(const DateExpression& expression) {
     if (expression.hour) return format("T%02d:%02d", *expression.hour, expression.minute.value_or(0));
-    if (!expression.partOfDay.empty()) return "T" + std::string(expression.partOfDay);
+    if (!expression.partOfDay.empty()) return std::string("T").append(expression.partOfDay);
     return {};
 }
 
