@@ -11,7 +11,7 @@ namespace annotator {
 
 Outcome<bool> initUnicodeData() {
     static const Outcome<bool> outcome = []() -> Outcome<bool> {
-        const std::string_view data = embeddedFile("1-text/icudt72l.dat");
+        const std::string_view data = embeddedFile("core/1-text/icudt72l.dat");
         if (data.empty()) return Error{"ICU data is missing from the build"};
         UErrorCode status = U_ZERO_ERROR;
         udata_setCommonData(data.data(), &status);
@@ -85,9 +85,12 @@ std::string foldCase(std::string_view text) {
         }
         return folded;
     }
+    // ICU caches a failed load: its data must be in place before the first use, whichever
+    // entry point of the core comes first.
+    if (!initUnicodeData()) return std::string(text);  // analyse() reports this case
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status)) return std::string(text);  // initUnicodeData reports this case
+    if (U_FAILURE(status)) return std::string(text);
     const icu::UnicodeString folded =
         fold->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size())), status);
     std::string out;

@@ -10,6 +10,7 @@ namespace annotator {
 
 // Hands ICU the data the core uses (1-text/icudt72l.dat, embedded) before anything else
 // reads ICU data. Safe to call many times; fails only if the embedded data is unusable.
+// The functions below that need ICU data call it themselves.
 Outcome<bool> initUnicodeData();
 
 bool isLetter(char32_t c);      // Alphabetic: letters of every script
