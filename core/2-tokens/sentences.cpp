@@ -13,7 +13,7 @@ namespace {
 const std::unordered_set<std::string_view>& sentenceStarters() {
     static const auto starters = [] {
         std::unordered_set<std::string_view> words;
-        for (const TableRow& row : readTable("2-tokens/sentence-starters.tsv")) words.insert(row[0]);
+        for (const TableRow& row : readTable("core/2-tokens/sentence-starters.tsv")) words.insert(row[0]);
         return words;
     }();
     return starters;

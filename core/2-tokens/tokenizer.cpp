@@ -24,12 +24,12 @@ struct Lexicons {
 const Lexicons& lexicons() {
     static const Lexicons loaded = [] {
         Lexicons lexicons;
-        for (const TableRow& row : readTable("2-tokens/abbreviations.tsv")) {
+        for (const TableRow& row : readTable("core/2-tokens/abbreviations.tsv")) {
             if (row.size() < 2) continue;
             lexicons.abbreviations[row[0]] =
                 row[1] == "title" ? AbbreviationClass::Title : AbbreviationClass::Other;
         }
-        for (const TableRow& row : readTable("2-tokens/web-domains.tsv")) lexicons.domains.insert(row[0]);
+        for (const TableRow& row : readTable("core/2-tokens/web-domains.tsv")) lexicons.domains.insert(row[0]);
         return lexicons;
     }();
     return loaded;

@@ -82,11 +82,11 @@ Rule parseRule(std::string_view name, std::string_view pattern) {
 const Tables& tables() {
     static const Tables loaded = [] {
         Tables tables;
-        for (const TableRow& row : readTable("3-dates/date-words.tsv")) {
+        for (const TableRow& row : readTable("core/3-dates/date-words.tsv")) {
             if (row.size() < 3) continue;
             tables.words[row[0]] = {kClassNames.at(row[1]), row[2], row.size() > 3 ? row[3] : ""};
         }
-        for (const TableRow& row : readTable("3-dates/date-rules.tsv")) {
+        for (const TableRow& row : readTable("core/3-dates/date-rules.tsv")) {
             if (row.size() == 2) tables.rules.push_back(parseRule(row[0], row[1]));
         }
         return tables;

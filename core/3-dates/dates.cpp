@@ -87,7 +87,7 @@ void findDates(Document& document, std::optional<CalendarDate> given, std::optio
         mention.endToken = match.endToken;
         mention.type = match.expression.hasTime() ? MentionType::Time : MentionType::Date;
         mention.value = resolve(match.expression, document.date, tense);
-        if (dateline && m == *dateline) document.dateline = static_cast<uint32_t>(document.mentions.size());
+        if (dateline && m == *dateline) document.dateline = mention.bytes;
         document.mentions.push_back(std::move(mention));
     }
 }

@@ -23,7 +23,7 @@ const std::unordered_map<std::string_view, TenseWord>& tenseWords() {
         const std::unordered_map<std::string_view, Marker> kinds = {
             {"future", Marker::Future}, {"past", Marker::Past},       {"progressive", Marker::Progressive},
             {"notpast", Marker::NotPast}, {"passive", Marker::Passive}};
-        for (const TableRow& row : readTable("3-dates/tense-words.tsv")) {
+        for (const TableRow& row : readTable("core/3-dates/tense-words.tsv")) {
             const std::string_view condition = row.size() > 2 ? row[2] : "";
             if (row.size() >= 2) table[row[0]] = {kinds.at(row[1]), !condition.empty(), condition == "be-to"};
         }
