@@ -8,11 +8,14 @@
 #include "2-tokens/sentences.h"
 #include "2-tokens/tokenizer.h"
 #include "3-dates/dates.h"
+#include "3-entities/tagger.h"
 
 namespace annotator {
 
 Outcome<Collection> analyse(std::vector<DocumentInput> inputs, const AnalysisOptions& options) {
     if (const Outcome<bool> ready = initUnicodeData(); !ready) return ready.error();
+    const Outcome<const EntityTagger*> tagger = builtInEntityTagger();
+    if (!tagger) return tagger.error();
     Collection collection;
     collection.documents.reserve(inputs.size());
     std::unordered_map<std::string, int> seen;  // ids must tell documents apart
@@ -31,6 +34,7 @@ Outcome<Collection> analyse(std::vector<DocumentInput> inputs, const AnalysisOpt
         findBlocks(document);
         findSentences(document);
         findDates(document, input.date, options.referenceDate);
+        findEntities(document, *tagger.value());
     }
     return collection;
 }

@@ -101,7 +101,7 @@ struct Document {
     // The date the text is written on, against which relative dates are resolved: the
     // date given for this document, else its dateline, else the collection's reference.
     std::optional<CalendarDate> date;
-    std::optional<uint32_t> dateline;  // index into mentions of the dateline's date
+    std::optional<Span> dateline;  // the date mention of the dateline
 };
 
 // Something the user should know about an analysis that still produced a result.

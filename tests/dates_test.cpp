@@ -43,6 +43,7 @@ std::string found(const Example& example) {
     std::string joined;
     const Document& document = collection.value().documents[0];
     for (const Mention& mention : document.mentions) {
+        if (mention.type != MentionType::Date && mention.type != MentionType::Time) continue;
         const std::string value = mention.value.empty() ? "?" : mention.value;
         // The type follows the value: a time of day makes a TIME.
         if (value != "?") CHECK((mention.type == MentionType::Time) == (value.find('T') != std::string::npos));

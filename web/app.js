@@ -9,6 +9,9 @@
   'use strict';
 
   var MENTION_TYPES = ['PERSON', 'ORG', 'LOCATION', 'NORP', 'MISC', 'DATE', 'TIME'];
+  var TYPE_LABELS = {
+    PERSON: 'person', ORG: 'organisation', LOCATION: 'place', NORP: 'nationality or group', MISC: 'other name',
+  };
   var DATE_TYPES = { DATE: true, TIME: true };
   var ACCEPTED_FILE = /\.(txt|md|markdown)$/i;
   var MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -640,7 +643,7 @@
     var parts = [type];
     var value = mention.value == null ? '' : String(mention.value);
     if (DATE_TYPES[type] || MENTION_TYPES.indexOf(type) < 0) parts.push(value || 'unresolved');
-    else if (value) parts.push(value);
+    else parts.push(value || TYPE_LABELS[type]);
     if (mention.entity != null && mention.entity !== '') {
       var entity = entityFor(mention.entity);
       var name = entity && (entity.name || entity.label);

@@ -83,7 +83,7 @@ Json documentJson(const Document& document) {
     json["id"] = document.id;
     json["title"] = document.title ? Json(singleLine(document.title->of(document.text))) : Json(nullptr);
     json["date"] = document.date ? Json(formatIsoDate(*document.date)) : Json(nullptr);
-    json["dateline"] = document.dateline ? spanJson(document.mentions[*document.dateline].bytes, index) : Json(nullptr);
+    json["dateline"] = document.dateline ? spanJson(*document.dateline, index) : Json(nullptr);
     json["text"] = document.text;
     json["sentences"] = std::move(sentences);
     json["mentions"] = std::move(mentions);

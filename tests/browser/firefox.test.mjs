@@ -21,7 +21,8 @@ const probe = `(function wait() {
   if (document.body.dataset.ready !== 'true') return setTimeout(wait, 20);
   window.annotator.analyze([{id: 'a', text: ${JSON.stringify(text)}}], {}).then(function (r) {
     var d = r.documents[0];
-    console.log('PROBE date=' + d.date + ' ' + d.mentions.map(function (m) {
+    console.log('PROBE date=' + d.date + ' ' + d.mentions.filter(function (m) {
+      return m.type === 'DATE' || m.type === 'TIME'; }).map(function (m) {
       return d.text.slice(m.start, m.end) + '=' + m.value; }).join(' | '));
   }, function (e) { console.log('PROBE failed ' + e); });
 })();`;

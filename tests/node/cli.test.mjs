@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { annotate, seedFiles, seedsDir } from './support.mjs';
+import { annotate, firstDateValue, seedFiles, seedsDir } from './support.mjs';
 
 const run = (args, input) => spawnSync(annotate, args, { input, encoding: 'utf8' });
 const scratch = mkdtempSync(join(tmpdir(), 'annotate-'));
@@ -33,7 +33,7 @@ test('reads standard input with no file or -, as document "stdin"', () => {
 
 test('--date is the reference for documents without a dateline', () => {
   const result = run(['--date', '2018-04-10'], 'Ri arrived on Monday.');
-  assert.equal(JSON.parse(result.stdout).documents[0].mentions[0].value, '2018-04-09');
+  assert.equal(firstDateValue(JSON.parse(result.stdout).documents[0]), '2018-04-09');
   const dated = run(['--date', '2020-01-01', join(seedsDir, seedFiles[1])]);
   assert.equal(JSON.parse(dated.stdout).documents[0].date, '2018-04-10', 'the dateline wins over --date');
 });
@@ -47,8 +47,8 @@ test('--jsonl reads one document per line, with its own date', () => {
   const result = run(['--jsonl', '--date', '2018-01-05'], lines);
   assert.equal(result.status, 0, result.stderr);
   const [a, b] = JSON.parse(result.stdout).documents;
-  assert.equal(a.mentions[0].value, '2018-04-09');
-  assert.equal(b.mentions[0].value, '2017-12');
+  assert.equal(firstDateValue(a), '2018-04-09');
+  assert.equal(firstDateValue(b), '2017-12');
 });
 
 test('--pretty indents the same JSON', () => {

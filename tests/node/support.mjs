@@ -17,6 +17,11 @@ export function loadCore() {
   return core;
 }
 
+// The value of the first DATE or TIME mention of a document.
+export function firstDateValue(document) {
+  return document.mentions.find((m) => m.type === 'DATE' || m.type === 'TIME')?.value;
+}
+
 export function seedDocuments() {
   return seedFiles.map((id) => ({ id, text: readFileSync(join(seedsDir, id), 'utf8') }));
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { annotate, expected, loadCore, root, seedDocuments, seedFiles, seedsDir } from './support.mjs';
+import { annotate, expected, firstDateValue, loadCore, root, seedDocuments, seedFiles, seedsDir } from './support.mjs';
 
 test('wasm and CLI give byte-identical JSON for the seed articles', async () => {
   const core = await loadCore();
@@ -65,7 +65,7 @@ test('lone surrogates become U+FFFD with a warning, the rest of the text intact'
   const result = core.analyzeDocuments([{ id: 'a', text: 'x\ud800y met on Monday \udc00z' }], { reference_date: '2018-04-10' });
   const document = result.documents[0];
   assert.equal(document.text, 'x\ufffdy met on Monday \ufffdz');
-  assert.equal(document.mentions[0].value, '2018-04-09');
+  assert.equal(firstDateValue(document), '2018-04-09');
   assert.equal(result.warnings.length, 1);
 });
 
@@ -84,4 +84,42 @@ test('a large document is analysed, and one over the limit is refused with a mes
   assert.ok(result.documents[0].mentions.length > 50000);
   const tooBig = core.analyzeDocuments([{ id: 'huge', text: 'a'.repeat((64 << 20) + 1) }]);
   assert.match(tooBig.error, /limit/);
+});
+
+test('every entity form of expected.json is a mention with its full span and type, wherever it occurs', async () => {
+  const core = await loadCore();
+  const result = core.analyzeDocuments(seedDocuments());
+  const squash = (text) => text.replace(/\s/g, ' ');  // keeps every offset
+  const allForms = expected.entities.flatMap((e) => e.forms);
+  const problems = [];
+  for (const document of result.documents) {
+    const text = squash(document.text);  // hard wraps become spaces; offsets keep their place
+    const byStart = new Map(document.mentions.map((m) => [m.start, m]));
+    for (const entity of expected.entities) {
+      for (const form of entity.forms) {
+        const pattern = new RegExp(`(?<![\\p{L}\\p{N}.-])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-]|\\.\\p{L})`, 'gu');
+        for (const match of text.matchAll(pattern)) {
+          // An occurrence inside a longer expected form ("Ri" in "Ri Yong Ho") is that form's.
+          const inside = allForms.some((longer) => longer.length > form.length && longer.includes(form) &&
+            text.slice(Math.max(0, match.index - longer.length), match.index + longer.length).includes(longer));
+          if (inside) continue;
+          const mention = byStart.get(match.index);
+          if (!mention || squash(mention.text) !== form || mention.type !== entity.type) {
+            problems.push(`${document.id}: "${form}" at ${match.index} is ${mention ? `${mention.type} "${mention.text}"` : 'not a mention'}, expected ${entity.type}`);
+          }
+        }
+      }
+    }
+    // Nothing of a not_mentions phrase may light up where it occurs.
+    for (const wrong of expected.not_mentions) {
+      for (let at = text.indexOf(wrong); at >= 0; at = text.indexOf(wrong, at + 1)) {
+        for (const mention of document.mentions) {
+          if (mention.start < at + wrong.length && at < mention.end) {
+            problems.push(`${document.id}: "${mention.text}" lights up inside "${wrong}"`);
+          }
+        }
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
 });

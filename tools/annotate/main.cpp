@@ -10,20 +10,26 @@
 #include <string>
 #include <vector>
 
+#include "3-entities/tagger.h"
 #include "analyse.h"
+#include "conll/conll.h"
 #include "json/json_io.h"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage: annotate [--date YYYY-MM-DD] [--jsonl] [--pretty] [FILE... | -]\n"
+    "       annotate --conll FILE\n"
     "  Analyses the files together (standard input if none, or -) and prints JSON.\n"
     "  --date YYYY-MM-DD  reference date for documents without a dateline\n"
     "  --jsonl            each input line is a document: {\"id\", \"text\", \"date\"?}\n"
-    "  --pretty           indent the JSON\n";
+    "  --pretty           indent the JSON\n"
+    "  --conll FILE       read CoNLL-2003 columns (token first) and print each line with\n"
+    "                     one more column: the predicted entity tag in IOB2 (NORP as MISC)\n";
 
 struct Arguments {
     std::vector<std::string> files;
+    std::string conll;
     std::optional<annotator::CalendarDate> date;
     bool jsonl = false;
     bool pretty = false;
@@ -53,6 +59,45 @@ std::string baseName(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// Writes every line of the CoNLL file with the predicted tag appended; blank lines stay
+// blank and -DOCSTART- lines get O, so that any CoNLL scorer reads the output.
+int tagConll(const std::string& path) {
+    std::ifstream input(path, std::ios::binary);
+    if (!input) {
+        std::cerr << "annotate: cannot read " << path << ": " << std::strerror(errno) << "\n";
+        return 1;
+    }
+    const annotator::conll::File file = annotator::conll::read(input);
+    const auto model = annotator::builtInEntityTagger();
+    if (!model) {
+        std::cerr << "annotate: " << model.error().message << "\n";
+        return 1;
+    }
+    std::vector<std::string> predicted(file.lines.size(), "O");
+    for (const auto& sentences : file.documents) {
+        const annotator::Document document = annotator::conll::toDocument(sentences);
+        const std::vector<int> tags = annotator::tagDocument(document, *model.value());
+        for (size_t s = 0; s < sentences.size(); ++s) {
+            const annotator::Sentence& sentence = document.sentences[s];
+            auto spans = annotator::conll::spansOfTags(
+                std::vector<int>(tags.begin() + sentence.firstToken, tags.begin() + sentence.endToken));
+            for (auto& span : spans) {
+                if (span.type == "NORP") span.type = "MISC";
+            }
+            const auto tags = annotator::conll::tagsOf(spans, sentences[s].size());
+            for (size_t t = 0; t < tags.size(); ++t) predicted[sentences[s][t].line] = tags[t];
+        }
+    }
+    std::string out;
+    for (size_t i = 0; i < file.lines.size(); ++i) {
+        const std::string& line = file.lines[i];
+        out += line.find_first_not_of(" \t") == std::string::npos ? line : line + " " + predicted[i];
+        out += '\n';
+    }
+    std::cout << out;
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -64,6 +109,9 @@ int main(int argc, char** argv) {
             return 0;
         } else if (argument == "--jsonl") {
             arguments.jsonl = true;
+        } else if (argument == "--conll") {
+            if (i + 1 >= argc) return usageError("--conll needs a file");
+            arguments.conll = argv[++i];
         } else if (argument == "--pretty") {
             arguments.pretty = true;
         } else if (argument == "--date") {
@@ -75,6 +123,10 @@ int main(int argc, char** argv) {
         } else {
             arguments.files.push_back(argument);
         }
+    }
+    if (!arguments.conll.empty()) {
+        if (!arguments.files.empty() || arguments.jsonl) return usageError("--conll takes one file and no other input");
+        return tagConll(arguments.conll);
     }
     if (arguments.files.empty()) arguments.files.push_back("-");
 

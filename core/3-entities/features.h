@@ -1,0 +1,68 @@
+// The features of the entity tagger: what it looks at for each token.
+//
+// Each feature is a template and a value ("lower[-1]=foreign minister"'s first part), hashed
+// to a bucket of the model's weight table (feature hashing: no feature dictionary to ship).
+// The templates (see features.cpp) look at the word and its neighbours, prefixes and
+// suffixes, word shapes, capitalisation in context (sentence start, ALL-CAPS and Title-Case
+// headlines), lexicons (demonyms, places and organisations, given names, common words), and
+// the document: whether the word is written in lower case elsewhere in it, which tells a
+// capitalised headline word ("Will Visit") from a name, and (second stage) how the first
+// stage labelled it elsewhere.
+// Thread-safe; one extractor per document.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "3-entities/phrases.h"
+#include "document.h"
+
+namespace annotator {
+
+// Small words that Title Case leaves in lower case ("Calls for Stronger Ties on Visit").
+bool isTitleCaseSmallWord(std::string_view foldedWord);
+
+// Changes whenever the templates or the lexicons they read change, so that a model trained
+// on other features is refused instead of silently misread. Each stage has its own.
+uint32_t featureFingerprint(int stage);
+
+// The tagger runs twice (two stages): the second pass also sees how the first labelled
+// the same word elsewhere in the document ("Leicestershire" as a team all through a
+// cricket report), which makes its decisions consistent across the document.
+inline constexpr int kTaggerStages = 2;
+
+class FeatureExtractor {
+public:
+    // Reads the document once for its document-level features.
+    explicit FeatureExtractor(const Document& document);
+
+    // The feature hashes of every token of the sentence, token by token (the first stage's
+    // features; the second stage has these and more).
+    void extract(const Sentence& sentence, std::vector<std::vector<uint64_t>>& features) const;
+
+    // For the second stage: the first stage's tag of every token of the document, then the
+    // features that look at them, appended to the sentence's first-stage features.
+    void setFirstPass(const std::vector<int>& tags);
+    void appendSecondStage(const Sentence& sentence, std::vector<std::vector<uint64_t>>& features) const;
+
+private:
+    struct WordUse {
+        bool lowerMidSentence = false;  // written in lower case inside a sentence
+        bool capitalMidSentence = false;  // capitalised, not at a sentence start, not in a headline
+    };
+    const Document& document_;
+    std::vector<std::string> folded_;  // per token
+    std::vector<std::string> shape_;   // per token
+    std::unordered_map<std::string_view, WordUse> uses_;
+    std::vector<PhraseMark> demonym_;    // per token
+    std::vector<PhraseMark> gazetteer_;  // per token
+    std::vector<int> firstPass_;         // per token, when set
+    // Per case-folded word: how often the first stage gave each entity type, and O.
+    std::unordered_map<std::string_view, std::array<uint16_t, 6>> firstPassCounts_;
+};
+
+}  // namespace annotator

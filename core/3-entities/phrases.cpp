@@ -1,0 +1,79 @@
+#include "3-entities/phrases.h"
+
+#include "1-text/unicode.h"
+#include "1-text/utf8.h"
+#include "2-tokens/tokenizer.h"
+
+namespace annotator {
+namespace {
+
+bool hasLowercase(std::string_view text) {
+    for (size_t offset = 0; offset < text.size();) {
+        if (isLowercase(decodeUtf8(text, offset))) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void PhraseLexicon::add(std::string_view phrase, std::string_view label) {
+    const std::vector<Token> tokens = tokenize(phrase);
+    if (tokens.empty()) return;
+    std::string key;
+    for (const Token& token : tokens) {
+        if (!key.empty()) {
+            exactPrefixes_.insert(key);
+            foldedPrefixes_.insert(foldCase(key));
+            key += ' ';
+        }
+        key += token.bytes.of(phrase);
+    }
+    exact_.emplace(key, label);
+    folded_.emplace(foldCase(key), label);
+    longest_ = std::max(longest_, tokens.size());
+}
+
+struct PhraseMatcher {
+    // The label of the longest phrase starting at token `first`, and its end.
+    static std::pair<std::string_view, uint32_t> longestAt(const Document& document, const Sentence& sentence,
+                                                           const PhraseLexicon& lexicon, uint32_t first) {
+        std::string key;
+        std::string_view label;
+        uint32_t end = first;
+        // Words in capitals (at least two letters, no lower case) may match case-folded.
+        bool capitals = true;
+        for (uint32_t i = first; i < sentence.endToken && i - first < lexicon.longest_; ++i) {
+            const std::string_view word = document.tokens[i].bytes.of(document.text);
+            if (i > first) key += ' ';
+            key += word;
+            capitals = capitals && !hasLowercase(word);
+            const auto exact = lexicon.exact_.find(key);
+            if (exact != lexicon.exact_.end()) label = exact->second, end = i + 1;
+            const bool exactGoesOn = lexicon.exactPrefixes_.count(key) > 0;
+            bool foldedGoesOn = false;
+            if (capitals && key.size() >= 4) {
+                const std::string folded = foldCase(key);
+                const auto found = lexicon.folded_.find(folded);
+                if (exact == lexicon.exact_.end() && found != lexicon.folded_.end()) label = found->second, end = i + 1;
+                foldedGoesOn = lexicon.foldedPrefixes_.count(folded) > 0;
+            }
+            if (!exactGoesOn && !foldedGoesOn) break;
+        }
+        return {label, end};
+    }
+};
+
+void markPhrases(const Document& document, const Sentence& sentence, const PhraseLexicon& lexicon,
+                 std::vector<PhraseMark>& marks) {
+    for (uint32_t i = sentence.firstToken; i < sentence.endToken;) {
+        const auto [label, end] = PhraseMatcher::longestAt(document, sentence, lexicon, i);
+        if (end == i) {
+            ++i;
+            continue;
+        }
+        for (uint32_t k = i; k < end; ++k) marks[k] = {label, k == i};
+        i = end;
+    }
+}
+
+}  // namespace annotator

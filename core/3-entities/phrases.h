@@ -1,0 +1,41 @@
+// Lexicons of phrases (names of one or more words) and marking them in a sentence: for
+// each token, the label of the longest phrase that covers it (B- at its first token, I-
+// after). Phrases are keyed by their tokens joined with single spaces, as the tokenizer
+// splits them ("People's" is "People 's"), and matched as written, or case-folded for a
+// phrase written in capitals ("NORTH KOREA"). Matching stops as soon as no phrase starts
+// with the words seen, so it stays linear in practice. Used by the tagger's features.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "document.h"
+
+namespace annotator {
+
+class PhraseLexicon {
+public:
+    // Adds a phrase as written (it is tokenized here) with its label.
+    void add(std::string_view phrase, std::string_view label);
+    size_t longest() const { return longest_; }
+
+private:
+    friend struct PhraseMatcher;
+    std::unordered_map<std::string, std::string_view> exact_, folded_;
+    std::unordered_set<std::string> exactPrefixes_, foldedPrefixes_;
+    size_t longest_ = 1;
+};
+
+struct PhraseMark {
+    std::string_view label;  // empty: no phrase covers the token
+    bool begins = false;
+};
+
+// Marks the phrases of `lexicon` in the sentence into marks (indexed by document token).
+void markPhrases(const Document& document, const Sentence& sentence, const PhraseLexicon& lexicon,
+                 std::vector<PhraseMark>& marks);
+
+}  // namespace annotator
