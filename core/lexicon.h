@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace annotator {
@@ -13,5 +14,8 @@ using TableRow = std::vector<std::string_view>;
 // The rows of the embedded table at `path` (see resources.h). The views point into the
 // embedded bytes and live as long as the program.
 std::vector<TableRow> readTable(std::string_view path);
+
+// The first field of every row of the embedded table at `path`: a word list.
+std::unordered_set<std::string_view> readWordSet(std::string_view path);
 
 }  // namespace annotator

@@ -11,11 +11,7 @@ namespace annotator {
 namespace {
 
 const std::unordered_set<std::string_view>& sentenceStarters() {
-    static const auto starters = [] {
-        std::unordered_set<std::string_view> words;
-        for (const TableRow& row : readTable("core/2-tokens/sentence-starters.tsv")) words.insert(row[0]);
-        return words;
-    }();
+    static const auto starters = readWordSet("core/2-tokens/sentence-starters.tsv");
     return starters;
 }
 

@@ -110,21 +110,13 @@ const PhraseLexicon& gazetteer() {
 }
 
 const std::unordered_set<std::string_view>& givenNames() {
-    static const auto names = [] {
-        std::unordered_set<std::string_view> set;
-        for (const TableRow& row : readTable("core/3-entities/given-names.tsv")) set.insert(row[0]);
-        return set;
-    }();
+    static const auto names = readWordSet("core/3-entities/given-names.tsv");
     return names;
 }
 
 // Words the training text mostly writes in lower case (tools/common-words.sh).
 const std::unordered_set<std::string_view>& commonWords() {
-    static const auto words = [] {
-        std::unordered_set<std::string_view> set;
-        for (const TableRow& row : readTable("core/3-entities/common-words.tsv")) set.insert(row[0]);
-        return set;
-    }();
+    static const auto words = readWordSet("core/3-entities/common-words.tsv");
     return words;
 }
 
@@ -132,7 +124,7 @@ const std::unordered_set<std::string_view>& commonWords() {
 struct MarkParts {
     std::string_view label, position;
 };
-MarkParts markName(const std::vector<PhraseMark>& marks, long i, uint32_t first, uint32_t end) {
+MarkParts markName(const std::vector<PhraseMark>& marks, long i, long first, long end) {
     if (i < first || i >= end || marks[i].label.empty()) return {"-", ""};
     return {marks[i].label, marks[i].begins ? "B" : "I"};
 }
@@ -204,7 +196,7 @@ void FeatureExtractor::appendSecondStage(const Sentence& sentence, std::vector<s
 }
 
 void FeatureExtractor::extract(const Sentence& sentence, std::vector<std::vector<uint64_t>>& features) const {
-    const uint32_t first = sentence.firstToken, end = sentence.endToken;
+    const long first = sentence.firstToken, end = sentence.endToken;
     features.resize(end - first);
     const SentenceKind kind = sentenceKind(document_, sentence, folded_);
     const auto lower = [&](long i) -> std::string_view {
@@ -220,7 +212,7 @@ void FeatureExtractor::extract(const Sentence& sentence, std::vector<std::vector
         const MarkParts parts = markName(marks, at, first, end);
         return feature(kind, {parts.label, parts.position});
     };
-    for (uint32_t i = first; i < end; ++i) {
+    for (long i = first; i < end; ++i) {
         std::vector<uint64_t>& out = features[i - first];
         out.clear();
         const std::string_view text = document_.tokens[i].bytes.of(document_.text);

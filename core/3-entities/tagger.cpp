@@ -111,7 +111,9 @@ void findEntities(Document& document, const EntityTagger& tagger) {
             found.push_back({.bytes = {document.tokens[i].bytes.begin, document.tokens[end - 1].bytes.end},
                              .firstToken = i,
                              .endToken = end,
-                             .type = kEntityTypes[type]});
+                             .type = kEntityTypes[type],
+                             .entity = std::nullopt,
+                             .value = {}});
             i = end;
         }
     }
