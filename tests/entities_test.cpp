@@ -29,7 +29,7 @@ TEST_CASE("the built-in models load and match this build's features", "[entities
     const auto tagger = builtInEntityTagger();
     REQUIRE(tagger);
     for (const TaggerModel& model : tagger.value()->stages) {
-        CHECK(model.weights.size() == (size_t{1} << model.bucketBits) * kTagCount);
+        CHECK(model.weights.size() == (size_t{1} << model.bucketBits) * kRowStride);
     }
 }
 

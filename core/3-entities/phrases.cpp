@@ -19,6 +19,8 @@ bool hasLowercase(std::string_view text) {
 void PhraseLexicon::add(std::string_view phrase, std::string_view label) {
     const std::vector<Token> tokens = tokenize(phrase);
     if (tokens.empty()) return;
+    firstWords_.insert(std::string(tokens[0].bytes.of(phrase)));
+    firstWords_.insert(foldCase(tokens[0].bytes.of(phrase)));
     std::string key;
     for (const Token& token : tokens) {
         if (!key.empty()) {
@@ -37,9 +39,14 @@ struct PhraseMatcher {
     // The label of the longest phrase starting at token `first`, and its end.
     static std::pair<std::string_view, uint32_t> longestAt(const Document& document, const Sentence& sentence,
                                                            const PhraseLexicon& lexicon, uint32_t first) {
-        std::string key;
         std::string_view label;
         uint32_t end = first;
+        std::string key(document.tokens[first].bytes.of(document.text));
+        if (!lexicon.firstWords_.count(key) && !(key.size() >= 4 && !hasLowercase(key) &&
+                                                 lexicon.firstWords_.count(foldCase(key)))) {
+            return {label, end};
+        }
+        key.clear();
         // Words in capitals (at least two letters, no lower case) may match case-folded.
         bool capitals = true;
         for (uint32_t i = first; i < sentence.endToken && i - first < lexicon.longest_; ++i) {

@@ -26,6 +26,9 @@ private:
     friend struct PhraseMatcher;
     std::unordered_map<std::string, std::string_view> exact_, folded_;
     std::unordered_set<std::string> exactPrefixes_, foldedPrefixes_;
+    // The first words of all phrases (folded too): most tokens start none, and are passed
+    // over with one lookup and no string built.
+    std::unordered_set<std::string> firstWords_;
     size_t longest_ = 1;
 };
 

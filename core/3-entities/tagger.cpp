@@ -39,12 +39,18 @@ std::vector<int> viterbi(const std::vector<float>& emissions, const float* trans
 
 std::vector<int> tagSentence(const TaggerModel& model, const std::vector<std::vector<uint64_t>>& features) {
     std::vector<float> emissions(features.size() * kTagCount);
-    int32_t sums[kTagCount];
+    std::vector<uint32_t> buckets;
     for (size_t i = 0; i < features.size(); ++i) {
-        std::fill(sums, sums + kTagCount, 0);
+        // Find the rows first and ask for them early: the sums wait on memory, not on adds.
+        buckets.clear();
         for (const uint64_t hash : features[i]) {
-            const int8_t* row = &model.weights[size_t{model.bucketOf(hash)} * kTagCount];
-            for (int tag = 0; tag < kTagCount; ++tag) sums[tag] += row[tag];
+            buckets.push_back(model.bucketOf(hash));
+            __builtin_prefetch(model.row(buckets.back()));
+        }
+        int16_t sums[kRowStride] = {};  // at most ~50 features of |w| <= 127: no overflow
+        for (const uint32_t bucket : buckets) {
+            const int8_t* row = model.row(bucket);
+            for (int lane = 0; lane < kRowStride; ++lane) sums[lane] = static_cast<int16_t>(sums[lane] + row[lane]);
         }
         for (int tag = 0; tag < kTagCount; ++tag) emissions[i * kTagCount + tag] = sums[tag] * model.scale;
     }

@@ -6,6 +6,8 @@
 
 #include "3-entities/features.h"
 
+static_assert(annotator::kTagCount <= annotator::kRowStride);
+
 namespace annotator {
 namespace {
 
@@ -68,8 +70,12 @@ Outcome<TaggerModel> loadTaggerModel(std::string_view bytes, int stage) {
     }
     model.transitions.resize(transitionCount);
     std::memcpy(model.transitions.data(), bytes.data() + kHeaderBytes, transitionCount * 4);
-    model.weights.resize(weightCount);
-    std::memcpy(model.weights.data(), bytes.data() + kHeaderBytes + transitionCount * 4, weightCount);
+    const size_t buckets = size_t{1} << model.bucketBits;
+    model.weights.assign(buckets * kRowStride, 0);
+    const char* stored = bytes.data() + kHeaderBytes + transitionCount * 4;
+    for (size_t bucket = 0; bucket < buckets; ++bucket) {
+        std::memcpy(&model.weights[bucket * kRowStride], stored + bucket * kTagCount, kTagCount);
+    }
     return model;
 }
 

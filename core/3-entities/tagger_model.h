@@ -33,11 +33,17 @@ inline constexpr bool isAllowedAfter(int previous, int tag) {
     return tag == 0 || isBeginTag(tag) || (previous > 0 && typeOfTag(previous) == typeOfTag(tag));
 }
 
+// In memory a bucket's row of kTagCount weights is padded to kRowStride bytes, so that
+// one aligned 16-byte load reads it (the file stores rows unpadded).
+inline constexpr int kRowStride = 16;
+
 struct TaggerModel {
     uint32_t bucketBits = 0;
     float scale = 1;
     std::vector<float> transitions;  // (kTagCount + 1) × kTagCount; row kTagCount: from the start
-    std::vector<int8_t> weights;     // (1 << bucketBits) × kTagCount
+    std::vector<int8_t> weights;     // (1 << bucketBits) × kRowStride, the padding zero
+
+    const int8_t* row(uint32_t bucket) const { return &weights[size_t{bucket} * kRowStride]; }
 
     uint32_t bucketOf(uint64_t featureHash) const {
         return static_cast<uint32_t>(featureHash ^ (featureHash >> 32)) & ((1u << bucketBits) - 1);
