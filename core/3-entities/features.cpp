@@ -24,7 +24,7 @@ enum Template : uint8_t {
     ShapeAndLowerNext, CapitalPrevLower, SentenceKindAndLower, InGazetteer, InGazetteerPrev, InGazetteerNext,
     GivenName, GivenNamePrev, FirstPassLabel, FirstPassLabelAndContext, CommonWordInContext,
 };
-constexpr uint32_t kFeatureVersion = 8;
+constexpr uint32_t kFeatureVersion = 9;
 constexpr int kTemplateCount = CommonWordInContext + 1;
 
 // Small words that Title Case leaves in lower case; they do not count against a headline.
@@ -55,11 +55,27 @@ uint64_t mixBytes(uint64_t hash, std::string_view bytes) {
     return mix(hash, tail ^ (uint64_t{bytes.size()} << 56));
 }
 
-// The hash of a template and its value's parts, without building the value as a string.
-uint64_t feature(Template kind, std::initializer_list<std::string_view> parts) {
+// A value's part: the hash of a string, computed once and mixed into many features.
+uint64_t part(std::string_view text) { return mixBytes(0x51ed270b27c7f3b1ull, text); }
+
+// The hash of a template and the parts of its value.
+uint64_t feature(Template kind, std::initializer_list<uint64_t> parts) {
     uint64_t hash = mix(0xcbf29ce484222325ull, kind);
-    for (const std::string_view part : parts) hash = mixBytes(hash, part);
+    for (const uint64_t value : parts) hash = mix(hash, value);
     return hash;
+}
+
+// The parts that are constant strings.
+struct Constants {
+    uint64_t empty = part(""), sentenceStart = part("<s>"), sentenceEnd = part("</s>"), yes = part("yes"),
+             no = part("no"), first = part("first"), inside = part("inside"), common = part("common"),
+             rare = part("rare"), cap = part("cap"), nocap = part("nocap"), lower = part("lower"), dash = part("-"),
+             begins = part("B"), continues = part("I");
+};
+
+const Constants& constants() {
+    static const Constants values;
+    return values;
 }
 
 // "Kim" → "Xx", "Jong-un" → "Xx-x", "U.S." → "X.X.", "2018" → "d", "10,000" → "d,d".
@@ -87,8 +103,9 @@ bool startsLower(std::string_view text) {
 
 enum class SentenceKind : uint8_t { Normal, TitleCase, AllCaps };
 
-std::string_view kindName(SentenceKind kind) {
-    return kind == SentenceKind::AllCaps ? "caps" : kind == SentenceKind::TitleCase ? "title" : "normal";
+uint64_t kindPart(SentenceKind kind) {
+    static const uint64_t parts[] = {part("normal"), part("title"), part("caps")};
+    return parts[static_cast<int>(kind)];
 }
 
 SentenceKind sentenceKind(const Document& document, const Sentence& sentence,
@@ -140,15 +157,6 @@ const std::unordered_set<std::string_view>& commonWords() {
     return words;
 }
 
-// The phrase label of token i and whether it begins the phrase, as two feature parts.
-struct MarkParts {
-    std::string_view label, position;
-};
-MarkParts markName(const std::vector<PhraseMark>& marks, long i, long first, long end) {
-    if (i < first || i >= end || marks[i].label.empty()) return {"-", ""};
-    return {marks[i].label, marks[i].begins ? "B" : "I"};
-}
-
 }  // namespace
 
 bool isTitleCaseSmallWord(std::string_view foldedWord) { return kTitleCaseSmallWords.count(foldedWord) > 0; }
@@ -167,23 +175,47 @@ uint32_t featureFingerprint(int stage) {
 FeatureExtractor::FeatureExtractor(const Document& document) : document_(document) {
     const size_t count = document.tokens.size();
     folded_.reserve(count);
-    shape_.reserve(count);
-    for (const Token& token : document.tokens) {
-        const std::string_view text = token.bytes.of(document.text);
+    words_.resize(count);
+    for (size_t i = 0; i < count; ++i) {
+        const std::string_view text = document.tokens[i].bytes.of(document.text);
         folded_.push_back(foldCase(text));
-        shape_.push_back(shapeOf(text));
+        const std::string_view word = folded_.back();
+        TokenParts& parts = words_[i];
+        parts.text = part(text);
+        parts.lower = part(word);
+        parts.shape = part(shapeOf(text));
+        // Affixes by bytes: enough to tell "-ov", "-sky", "-ian", "-ers" apart.
+        for (size_t length = 2; length <= 4; ++length) {
+            if (word.size() <= length) break;
+            parts.prefix[length - 2] = part(word.substr(0, length));
+            parts.suffix[length - 2] = part(word.substr(word.size() - length));
+        }
+        parts.capitalised = startsUpper(text);
+        parts.givenName = givenNames().count(text) > 0;
+        parts.common = commonWords().count(word) > 0;
     }
-    demonym_.assign(count, {});
-    gazetteer_.assign(count, {});
+    std::vector<PhraseMark> marks(count);
+    const auto phraseParts = [&](uint64_t TokenParts::*field) {
+        for (size_t i = 0; i < count; ++i) {
+            words_[i].*field = marks[i].label.empty() ? constants().dash
+                               : mix(part(marks[i].label), marks[i].begins ? constants().begins : constants().continues);
+            marks[i] = {};
+        }
+    };
+    for (const Sentence& sentence : document.sentences) markPhrases(document, sentence, demonymPhrases(), marks);
+    phraseParts(&TokenParts::demonym);
+    for (const Sentence& sentence : document.sentences) markPhrases(document, sentence, gazetteer(), marks);
+    phraseParts(&TokenParts::gazetteer);
     for (const Sentence& sentence : document.sentences) {
-        markPhrases(document, sentence, demonymPhrases(), demonym_);
-        markPhrases(document, sentence, gazetteer(), gazetteer_);
         const SentenceKind kind = sentenceKind(document, sentence, folded_);
         for (uint32_t i = sentence.firstToken; i < sentence.endToken; ++i) {
+            words_[i].sentenceKind = static_cast<uint8_t>(kind);
             const std::string_view text = document.tokens[i].bytes.of(document.text);
             WordUse& use = uses_[folded_[i]];
             if (i > sentence.firstToken && startsLower(text)) use.lowerMidSentence = true;
-            if (i > sentence.firstToken && kind == SentenceKind::Normal && startsUpper(text)) use.capitalMidSentence = true;
+            if (i > sentence.firstToken && kind == SentenceKind::Normal && words_[i].capitalised) {
+                use.capitalMidSentence = true;
+            }
         }
     }
 }
@@ -197,8 +229,8 @@ void FeatureExtractor::setFirstPass(const std::vector<int>& tags) {
 }
 
 void FeatureExtractor::appendSecondStage(const Sentence& sentence, std::vector<std::vector<uint64_t>>& features) const {
-    static constexpr std::string_view kTypeNames[] = {"PER", "ORG", "LOC", "MISC", "NORP", "O"};
-    const SentenceKind kind = sentenceKind(document_, sentence, folded_);
+    static const uint64_t kLabels[] = {part("PER"), part("ORG"), part("LOC"), part("MISC"), part("NORP"), part("O"),
+                                       part("unseen")};
     for (uint32_t i = sentence.firstToken; i < sentence.endToken; ++i) {
         // The first stage's labels of this word elsewhere in the document.
         std::array<uint16_t, 6> counts = firstPassCounts_.at(folded_[i]);
@@ -207,88 +239,74 @@ void FeatureExtractor::appendSecondStage(const Sentence& sentence, std::vector<s
         for (int type = 0; type < 5; ++type) {
             if (counts[type] > 0 && (best < 0 || counts[type] > counts[best])) best = type;
         }
-        const std::string_view label = best >= 0 ? kTypeNames[best] : counts[5] > 0 ? "O" : "unseen";
-        const std::string_view position = i == sentence.firstToken ? "first" : "inside";
+        const uint64_t label = kLabels[best >= 0 ? best : counts[5] > 0 ? 5 : 6];
+        const uint64_t position = i == sentence.firstToken ? constants().first : constants().inside;
         std::vector<uint64_t>& out = features[i - sentence.firstToken];
         out.push_back(feature(FirstPassLabel, {label}));
-        out.push_back(feature(FirstPassLabelAndContext, {label, kindName(kind), position, shape_[i]}));
+        out.push_back(feature(FirstPassLabelAndContext, {label, kindPart(static_cast<SentenceKind>(words_[i].sentenceKind)), position, words_[i].shape}));
     }
 }
 
 void FeatureExtractor::extract(const Sentence& sentence, std::vector<std::vector<uint64_t>>& features) const {
+    const Constants& c = constants();
     const long first = sentence.firstToken, end = sentence.endToken;
     features.resize(end - first);
-    const SentenceKind kind = sentenceKind(document_, sentence, folded_);
-    const auto lower = [&](long i) -> std::string_view {
-        return i < first ? "<s>" : i >= end ? "</s>" : std::string_view(folded_[i]);
+    // A token's part, or the sentence boundary's beyond it.
+    const auto at = [&](long i, uint64_t TokenParts::*field) {
+        return i < first ? c.sentenceStart : i >= end ? c.sentenceEnd : words_[i].*field;
     };
-    const auto shape = [&](long i) -> std::string_view {
-        return i < first ? "<s>" : i >= end ? "</s>" : std::string_view(shape_[i]);
-    };
-    const auto isGivenName = [&](long i) {
-        return i >= first && i < end && givenNames().count(document_.tokens[i].bytes.of(document_.text)) > 0;
-    };
-    const auto phrase = [&](Template kind, const std::vector<PhraseMark>& marks, long at) {
-        const MarkParts parts = markName(marks, at, first, end);
-        return feature(kind, {parts.label, parts.position});
-    };
+    const auto flag = [&](long i, bool TokenParts::*field) { return i >= first && i < end && words_[i].*field; };
     for (long i = first; i < end; ++i) {
+        const TokenParts& token = words_[i];
         std::vector<uint64_t>& out = features[i - first];
         out.clear();
-        const std::string_view text = document_.tokens[i].bytes.of(document_.text);
-        const std::string_view word = folded_[i];
-        out.push_back(feature(Bias, {""}));
-        out.push_back(feature(Word, {text}));
-        out.push_back(feature(Lower, {word}));
-        out.push_back(feature(LowerPrev, {lower(long(i) - 1)}));
-        out.push_back(feature(LowerNext, {lower(long(i) + 1)}));
-        out.push_back(feature(LowerPrev2, {lower(long(i) - 2)}));
-        out.push_back(feature(LowerNext2, {lower(long(i) + 2)}));
-        // Affixes by bytes: enough to tell "-ov", "-sky", "-ian", "-ers" apart.
-        if (word.size() > 2) {
-            out.push_back(feature(Prefix2, {word.substr(0, 2)}));
-            out.push_back(feature(Suffix2, {word.substr(word.size() - 2)}));
+        out.reserve(48);
+        const uint64_t lower = token.lower, shape = token.shape, kind = kindPart(static_cast<SentenceKind>(token.sentenceKind));
+        out.push_back(feature(Bias, {c.empty}));
+        out.push_back(feature(Word, {token.text}));
+        out.push_back(feature(Lower, {lower}));
+        out.push_back(feature(LowerPrev, {at(i - 1, &TokenParts::lower)}));
+        out.push_back(feature(LowerNext, {at(i + 1, &TokenParts::lower)}));
+        out.push_back(feature(LowerPrev2, {at(i - 2, &TokenParts::lower)}));
+        out.push_back(feature(LowerNext2, {at(i + 2, &TokenParts::lower)}));
+        static constexpr Template kPrefixes[] = {Prefix2, Prefix3, Prefix4};
+        static constexpr Template kSuffixes[] = {Suffix2, Suffix3, Suffix4};
+        for (int length = 0; length < 3 && token.prefix[length] != 0; ++length) {
+            out.push_back(feature(kPrefixes[length], {token.prefix[length]}));
+            out.push_back(feature(kSuffixes[length], {token.suffix[length]}));
         }
-        if (word.size() > 3) {
-            out.push_back(feature(Prefix3, {word.substr(0, 3)}));
-            out.push_back(feature(Suffix3, {word.substr(word.size() - 3)}));
-        }
-        if (word.size() > 4) {
-            out.push_back(feature(Prefix4, {word.substr(0, 4)}));
-            out.push_back(feature(Suffix4, {word.substr(word.size() - 4)}));
-        }
-        const std::string_view wordShape = shape_[i];
-        out.push_back(feature(Shape, {wordShape}));
-        out.push_back(feature(ShapePrev, {shape(long(i) - 1)}));
-        out.push_back(feature(ShapeNext, {shape(long(i) + 1)}));
-        out.push_back(feature(ShapeWindow, {shape(long(i) - 1), wordShape, shape(long(i) + 1)}));
-        out.push_back(feature(LowerPrevAndLower, {lower(long(i) - 1), word}));
-        out.push_back(feature(LowerAndLowerNext, {word, lower(long(i) + 1)}));
-        out.push_back(feature(LowerPrevAndShape, {lower(long(i) - 1), wordShape}));
-        out.push_back(feature(ShapeAndLowerNext, {wordShape, lower(long(i) + 1)}));
-        const std::string_view position = i == first ? "first" : "inside";
-        out.push_back(feature(PositionAndShape, {position, wordShape}));
-        out.push_back(feature(SentenceKindAndShape, {kindName(kind), wordShape}));
-        if (kind != SentenceKind::Normal) out.push_back(feature(SentenceKindAndLower, {kindName(kind), word}));
+        const uint64_t shapeBefore = at(i - 1, &TokenParts::shape), shapeAfter = at(i + 1, &TokenParts::shape);
+        out.push_back(feature(Shape, {shape}));
+        out.push_back(feature(ShapePrev, {shapeBefore}));
+        out.push_back(feature(ShapeNext, {shapeAfter}));
+        out.push_back(feature(ShapeWindow, {shapeBefore, shape, shapeAfter}));
+        out.push_back(feature(LowerPrevAndLower, {at(i - 1, &TokenParts::lower), lower}));
+        out.push_back(feature(LowerAndLowerNext, {lower, at(i + 1, &TokenParts::lower)}));
+        out.push_back(feature(LowerPrevAndShape, {at(i - 1, &TokenParts::lower), shape}));
+        out.push_back(feature(ShapeAndLowerNext, {shape, at(i + 1, &TokenParts::lower)}));
+        const uint64_t position = i == first ? c.first : c.inside;
+        out.push_back(feature(PositionAndShape, {position, shape}));
+        out.push_back(feature(SentenceKindAndShape, {kind, shape}));
+        if (static_cast<SentenceKind>(token.sentenceKind) != SentenceKind::Normal) out.push_back(feature(SentenceKindAndLower, {kind, lower}));
         // What the document says of this word elsewhere.
-        if (startsUpper(text)) {
-            const auto use = uses_.find(word);
+        if (token.capitalised) {
+            const auto use = uses_.find(folded_[i]);
             const bool lowerElsewhere = use != uses_.end() && use->second.lowerMidSentence;
             const bool capitalElsewhere = use != uses_.end() && use->second.capitalMidSentence;
-            const std::string_view kindText = kindName(kind);
-            out.push_back(feature(LowerElsewhere, {lowerElsewhere ? "yes" : "no", kindText, position}));
-            out.push_back(feature(CapitalElsewhere, {capitalElsewhere ? "yes" : "no", kindText, position}));
-            out.push_back(feature(CommonWordInContext, {commonWords().count(word) ? "common" : "rare", kindText, position}));
-            out.push_back(feature(CapitalPrevLower, {startsUpper(i > first ? std::string_view(document_.tokens[i - 1].bytes.of(document_.text)) : "") ? "cap" : "nocap", lowerElsewhere ? "lower" : "-"}));
+            out.push_back(feature(LowerElsewhere, {lowerElsewhere ? c.yes : c.no, kind, position}));
+            out.push_back(feature(CapitalElsewhere, {capitalElsewhere ? c.yes : c.no, kind, position}));
+            out.push_back(feature(CommonWordInContext, {token.common ? c.common : c.rare, kind, position}));
+            out.push_back(feature(CapitalPrevLower,
+                                  {flag(i - 1, &TokenParts::capitalised) ? c.cap : c.nocap, lowerElsewhere ? c.lower : c.dash}));
         }
-        out.push_back(phrase(InDemonym, demonym_, i));
-        out.push_back(phrase(InDemonymPrev, demonym_, long(i) - 1));
-        out.push_back(phrase(InDemonymNext, demonym_, long(i) + 1));
-        out.push_back(phrase(InGazetteer, gazetteer_, i));
-        out.push_back(phrase(InGazetteerPrev, gazetteer_, long(i) - 1));
-        out.push_back(phrase(InGazetteerNext, gazetteer_, long(i) + 1));
-        out.push_back(feature(GivenName, {isGivenName(i) ? "yes" : "no"}));
-        out.push_back(feature(GivenNamePrev, {isGivenName(long(i) - 1) ? "yes" : "no"}));
+        out.push_back(feature(InDemonym, {token.demonym}));
+        out.push_back(feature(InDemonymPrev, {i > first ? words_[i - 1].demonym : c.dash}));
+        out.push_back(feature(InDemonymNext, {i + 1 < end ? words_[i + 1].demonym : c.dash}));
+        out.push_back(feature(InGazetteer, {token.gazetteer}));
+        out.push_back(feature(InGazetteerPrev, {i > first ? words_[i - 1].gazetteer : c.dash}));
+        out.push_back(feature(InGazetteerNext, {i + 1 < end ? words_[i + 1].gazetteer : c.dash}));
+        out.push_back(feature(GivenName, {token.givenName ? c.yes : c.no}));
+        out.push_back(feature(GivenNamePrev, {flag(i - 1, &TokenParts::givenName) ? c.yes : c.no}));
     }
 }
 
