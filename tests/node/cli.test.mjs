@@ -97,3 +97,34 @@ test('an empty file is a document with a warning, not a failure', () => {
   assert.equal(JSON.parse(result.stdout).documents[0].mentions.length, 0);
   assert.match(result.stderr, /empty/);
 });
+
+test('--conll keeps every line and adds one column: the predicted tag in IOB2', () => {
+  const input = [
+    '-DOCSTART- -X- -X- O', '',
+    'Sergei NNP B-NP I-PER', 'Lavrov NNP I-NP I-PER', 'met VBD B-VP O', 'Ri NNP B-NP I-PER', 'in IN B-PP O',
+    'Moscow NNP B-NP I-LOC', '. . O O', '',
+    'Russian JJ B-NP I-MISC', 'officials NNS I-NP O', 'said VBD B-VP O', '. . O O', '',
+  ].join('\n');
+  const result = run(['--conll', file('sample.conll', input)]);
+  assert.equal(result.status, 0, result.stderr);
+  const inLines = input.replace(/\n$/, '').split('\n');
+  const outLines = result.stdout.replace(/\n$/, '').split('\n');
+  assert.equal(outLines.length, inLines.length);
+  let previous = 'O';
+  for (const [i, line] of inLines.entries()) {
+    if (line === '') {
+      assert.equal(outLines[i], '');
+      previous = 'O';
+      continue;
+    }
+    assert.ok(outLines[i].startsWith(line + ' '), outLines[i]);
+    const tag = outLines[i].slice(line.length + 1);
+    assert.match(tag, /^(O|[BI]-(PER|ORG|LOC|MISC))$/);
+    if (tag.startsWith('I-')) assert.ok(previous !== 'O' && previous.slice(2) === tag.slice(2), `${tag} after ${previous}`);
+    previous = tag;
+  }
+  const tags = outLines.map((line) => line.split(' ').pop());
+  assert.deepEqual(tags.slice(2, 4), ['B-PER', 'I-PER']);
+  assert.equal(tags[7], 'B-LOC');
+  assert.equal(tags[10], 'B-MISC', 'NORP is written as MISC');
+});
