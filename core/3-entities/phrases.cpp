@@ -14,13 +14,31 @@ bool hasLowercase(std::string_view text) {
     return false;
 }
 
+// FNV-1a: short words, a cheap hash for the first-word filter.
+uint64_t wordHash(std::string_view word) {
+    uint64_t hash = 0xcbf29ce484222325ull;
+    for (const char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    return hash;
+}
+
 }  // namespace
+
+void PhraseLexicon::addFirstWord(std::string word) {
+    const uint64_t bit = wordHash(word) % kFilterBits;
+    firstWordBits_[bit / 64] |= uint64_t{1} << (bit % 64);
+    firstWords_.insert(std::move(word));
+}
+
+bool PhraseLexicon::mayStartPhrase(std::string_view word) const {
+    const uint64_t bit = wordHash(word) % kFilterBits;
+    return (firstWordBits_[bit / 64] >> (bit % 64)) & 1;
+}
 
 void PhraseLexicon::add(std::string_view phrase, std::string_view label) {
     const std::vector<Token> tokens = tokenize(phrase);
     if (tokens.empty()) return;
-    firstWords_.insert(std::string(tokens[0].bytes.of(phrase)));
-    firstWords_.insert(foldCase(tokens[0].bytes.of(phrase)));
+    addFirstWord(std::string(tokens[0].bytes.of(phrase)));
+    addFirstWord(foldCase(tokens[0].bytes.of(phrase)));
     std::string key;
     for (const Token& token : tokens) {
         if (!key.empty()) {
@@ -41,9 +59,11 @@ struct PhraseMatcher {
                                                            const PhraseLexicon& lexicon, uint32_t first) {
         std::string_view label;
         uint32_t end = first;
-        std::string key(document.tokens[first].bytes.of(document.text));
-        if (!lexicon.firstWords_.count(key) && !(key.size() >= 4 && !hasLowercase(key) &&
-                                                 lexicon.firstWords_.count(foldCase(key)))) {
+        const std::string_view firstWord = document.tokens[first].bytes.of(document.text);
+        const bool inCapitals = firstWord.size() >= 4 && !hasLowercase(firstWord);
+        if (!lexicon.mayStartPhrase(firstWord) && !inCapitals) return {label, end};
+        std::string key(firstWord);
+        if (!lexicon.firstWords_.count(key) && !(inCapitals && lexicon.firstWords_.count(foldCase(key)))) {
             return {label, end};
         }
         key.clear();

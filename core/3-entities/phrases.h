@@ -6,6 +6,7 @@
 // with the words seen, so it stays linear in practice. Used by the tagger's features.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,9 +27,14 @@ private:
     friend struct PhraseMatcher;
     std::unordered_map<std::string, std::string_view> exact_, folded_;
     std::unordered_set<std::string> exactPrefixes_, foldedPrefixes_;
-    // The first words of all phrases (folded too): most tokens start none, and are passed
-    // over with one lookup and no string built.
+    // The first words of all phrases (folded too): most tokens start none. A bit per hash
+    // of a first word passes most tokens over with one hash and one bit test; the rest are
+    // looked up in the set.
     std::unordered_set<std::string> firstWords_;
+    std::vector<uint64_t> firstWordBits_ = std::vector<uint64_t>(kFilterBits / 64, 0);
+    static constexpr size_t kFilterBits = size_t{1} << 17;
+    void addFirstWord(std::string word);
+    bool mayStartPhrase(std::string_view word) const;
     size_t longest_ = 1;
 };
 

@@ -38,8 +38,10 @@ std::vector<int> viterbi(const std::vector<float>& emissions, const float* trans
 }
 
 std::vector<int> tagSentence(const TaggerModel& model, const std::vector<std::vector<uint64_t>>& features) {
-    std::vector<float> emissions(features.size() * kTagCount);
-    std::vector<uint32_t> buckets;
+    // Scratch reused from sentence to sentence (one set per thread).
+    thread_local std::vector<float> emissions;
+    thread_local std::vector<uint32_t> buckets;
+    emissions.assign(features.size() * kTagCount, 0);
     for (size_t i = 0; i < features.size(); ++i) {
         // Find the rows first and ask for them early: the sums wait on memory, not on adds.
         buckets.clear();
@@ -74,29 +76,39 @@ Outcome<const EntityTagger*> builtInEntityTagger() {
 
 std::vector<int> tagDocument(const Document& document, const EntityTagger& tagger) {
     static_assert(kTaggerStages == 2);
-    // The second stage reuses the first stage's features, kept for documents of up to this
-    // many tokens (about 400 bytes a token) and computed again for larger ones.
+    // The second stage reuses the first stage's features, kept in one flat buffer for
+    // documents of up to this many tokens (about 350 bytes a token) and computed again for
+    // larger ones.
     constexpr size_t kKeepFeaturesUpTo = 200000;
     const bool keep = document.tokens.size() <= kKeepFeaturesUpTo;
     FeatureExtractor extractor(document);
-    std::vector<std::vector<std::vector<uint64_t>>> kept(keep ? document.sentences.size() : 0);
+    std::vector<uint64_t> kept;
+    std::vector<size_t> keptStart(keep ? document.tokens.size() + 1 : 0, 0);  // per token
     std::vector<std::vector<uint64_t>> features;
     std::vector<int> first(document.tokens.size(), 0);
-    for (size_t s = 0; s < document.sentences.size(); ++s) {
-        const Sentence& sentence = document.sentences[s];
+    for (const Sentence& sentence : document.sentences) {
         extractor.extract(sentence, features);
         const std::vector<int> tags = tagSentence(tagger.stages[0], features);
         std::copy(tags.begin(), tags.end(), first.begin() + sentence.firstToken);
-        if (keep) kept[s] = std::move(features);
+        for (size_t i = 0; keep && i < features.size(); ++i) {
+            keptStart[sentence.firstToken + i] = kept.size();
+            kept.insert(kept.end(), features[i].begin(), features[i].end());
+            keptStart[sentence.firstToken + i + 1] = kept.size();
+        }
     }
     extractor.setFirstPass(first);
     std::vector<int> second(document.tokens.size(), 0);
-    for (size_t s = 0; s < document.sentences.size(); ++s) {
-        const Sentence& sentence = document.sentences[s];
-        std::vector<std::vector<uint64_t>>& sentenceFeatures = keep ? kept[s] : features;
-        if (!keep) extractor.extract(sentence, sentenceFeatures);
-        extractor.appendSecondStage(sentence, sentenceFeatures);
-        const std::vector<int> tags = tagSentence(tagger.stages[1], sentenceFeatures);
+    for (const Sentence& sentence : document.sentences) {
+        if (keep) {
+            features.resize(sentence.endToken - sentence.firstToken);
+            for (uint32_t t = sentence.firstToken; t < sentence.endToken; ++t) {
+                features[t - sentence.firstToken].assign(kept.begin() + keptStart[t], kept.begin() + keptStart[t + 1]);
+            }
+        } else {
+            extractor.extract(sentence, features);
+        }
+        extractor.appendSecondStage(sentence, features);
+        const std::vector<int> tags = tagSentence(tagger.stages[1], features);
         std::copy(tags.begin(), tags.end(), second.begin() + sentence.firstToken);
     }
     return second;
