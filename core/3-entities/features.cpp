@@ -176,11 +176,13 @@ FeatureExtractor::FeatureExtractor(const Document& document) : document_(documen
     const size_t count = document.tokens.size();
     folded_.reserve(count);
     words_.resize(count);
+    std::unordered_map<std::string_view, uint32_t> ids;  // case-folded word → id
     for (size_t i = 0; i < count; ++i) {
         const std::string_view text = document.tokens[i].bytes.of(document.text);
         folded_.push_back(foldCase(text));
         const std::string_view word = folded_.back();
         TokenParts& parts = words_[i];
+        parts.word = ids.emplace(word, static_cast<uint32_t>(ids.size())).first->second;
         parts.text = part(text);
         parts.lower = part(word);
         parts.shape = part(shapeOf(text));
@@ -206,12 +208,13 @@ FeatureExtractor::FeatureExtractor(const Document& document) : document_(documen
     phraseParts(&TokenParts::demonym);
     for (const Sentence& sentence : document.sentences) markPhrases(document, sentence, gazetteer(), marks);
     phraseParts(&TokenParts::gazetteer);
+    uses_.assign(ids.size(), {});
     for (const Sentence& sentence : document.sentences) {
         const SentenceKind kind = sentenceKind(document, sentence, folded_);
         for (uint32_t i = sentence.firstToken; i < sentence.endToken; ++i) {
             words_[i].sentenceKind = static_cast<uint8_t>(kind);
             const std::string_view text = document.tokens[i].bytes.of(document.text);
-            WordUse& use = uses_[folded_[i]];
+            WordUse& use = uses_[words_[i].word];
             if (i > sentence.firstToken && startsLower(text)) use.lowerMidSentence = true;
             if (i > sentence.firstToken && kind == SentenceKind::Normal && words_[i].capitalised) {
                 use.capitalMidSentence = true;
@@ -222,9 +225,9 @@ FeatureExtractor::FeatureExtractor(const Document& document) : document_(documen
 
 void FeatureExtractor::setFirstPass(const std::vector<int>& tags) {
     firstPass_ = tags;
-    firstPassCounts_.clear();
-    for (size_t i = 0; i < tags.size() && i < folded_.size(); ++i) {
-        ++firstPassCounts_[folded_[i]][tags[i] == 0 ? 5 : typeOfTag(tags[i])];
+    firstPassCounts_.assign(uses_.size(), {});
+    for (size_t i = 0; i < tags.size() && i < words_.size(); ++i) {
+        ++firstPassCounts_[words_[i].word][tags[i] == 0 ? 5 : typeOfTag(tags[i])];
     }
 }
 
@@ -233,7 +236,7 @@ void FeatureExtractor::appendSecondStage(const Sentence& sentence, std::vector<s
                                        part("unseen")};
     for (uint32_t i = sentence.firstToken; i < sentence.endToken; ++i) {
         // The first stage's labels of this word elsewhere in the document.
-        std::array<uint16_t, 6> counts = firstPassCounts_.at(folded_[i]);
+        std::array<uint16_t, 6> counts = firstPassCounts_[words_[i].word];
         --counts[firstPass_[i] == 0 ? 5 : typeOfTag(firstPass_[i])];
         int best = -1;
         for (int type = 0; type < 5; ++type) {
@@ -290,9 +293,9 @@ void FeatureExtractor::extract(const Sentence& sentence, std::vector<std::vector
         if (static_cast<SentenceKind>(token.sentenceKind) != SentenceKind::Normal) out.push_back(feature(SentenceKindAndLower, {kind, lower}));
         // What the document says of this word elsewhere.
         if (token.capitalised) {
-            const auto use = uses_.find(folded_[i]);
-            const bool lowerElsewhere = use != uses_.end() && use->second.lowerMidSentence;
-            const bool capitalElsewhere = use != uses_.end() && use->second.capitalMidSentence;
+            const WordUse& use = uses_[token.word];
+            const bool lowerElsewhere = use.lowerMidSentence;
+            const bool capitalElsewhere = use.capitalMidSentence;
             out.push_back(feature(LowerElsewhere, {lowerElsewhere ? c.yes : c.no, kind, position}));
             out.push_back(feature(CapitalElsewhere, {capitalElsewhere ? c.yes : c.no, kind, position}));
             out.push_back(feature(CommonWordInContext, {token.common ? c.common : c.rare, kind, position}));

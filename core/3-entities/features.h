@@ -59,16 +59,17 @@ private:
         uint64_t text = 0, lower = 0, shape = 0;
         uint64_t prefix[3] = {}, suffix[3] = {};  // 2, 3, 4 bytes; 0 when the word is too short
         uint64_t demonym = 0, gazetteer = 0;     // phrase label and B/I, or "-"
+        uint32_t word = 0;  // the id of the case-folded word in this document
         uint8_t sentenceKind = 0;
         bool capitalised = false, givenName = false, common = false;
     };
     const Document& document_;
     std::vector<std::string> folded_;  // per token
     std::vector<TokenParts> words_;    // per token
-    std::unordered_map<std::string_view, WordUse> uses_;
+    std::vector<WordUse> uses_;  // per word id
     std::vector<int> firstPass_;         // per token, when set
-    // Per case-folded word: how often the first stage gave each entity type, and O.
-    std::unordered_map<std::string_view, std::array<uint16_t, 6>> firstPassCounts_;
+    // Per word id: how often the first stage gave each entity type, and O.
+    std::vector<std::array<uint16_t, 6>> firstPassCounts_;
 };
 
 }  // namespace annotator
