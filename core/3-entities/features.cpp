@@ -172,7 +172,7 @@ uint32_t featureFingerprint(int stage) {
     return static_cast<uint32_t>(hash ^ (hash >> 32));
 }
 
-FeatureExtractor::FeatureExtractor(const Document& document) : document_(document) {
+FeatureExtractor::FeatureExtractor(const Document& document) {
     const size_t count = document.tokens.size();
     folded_.reserve(count);
     words_.resize(count);

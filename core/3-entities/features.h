@@ -63,7 +63,6 @@ private:
         uint8_t sentenceKind = 0;
         bool capitalised = false, givenName = false, common = false;
     };
-    const Document& document_;
     std::vector<std::string> folded_;  // per token
     std::vector<TokenParts> words_;    // per token
     std::vector<WordUse> uses_;  // per word id
