@@ -7,6 +7,7 @@
 #include "1-text/unicode.h"
 #include "1-text/utf8.h"
 #include "3-entities/demonyms.h"
+#include "3-entities/gazetteer.h"
 #include "3-entities/phrases.h"
 #include "3-entities/tagger_model.h"
 #include "lexicon.h"
@@ -132,18 +133,6 @@ SentenceKind sentenceKind(const Document& document, const Sentence& sentence,
     if (words >= 2 && allCaps * 10 >= words * 8) return SentenceKind::AllCaps;
     if (words >= 3 && capitalised * 10 >= words * 9) return SentenceKind::TitleCase;
     return SentenceKind::Normal;
-}
-
-// Places and organisations (core/3-entities/gazetteer.tsv), labelled LOC or ORG.
-const PhraseLexicon& gazetteer() {
-    static const PhraseLexicon loaded = [] {
-        PhraseLexicon lexicon;
-        for (const TableRow& row : readTable("core/3-entities/gazetteer.tsv")) {
-            if (row.size() >= 2) lexicon.add(row[0], row[1]);
-        }
-        return lexicon;
-    }();
-    return loaded;
 }
 
 const std::unordered_set<std::string_view>& givenNames() {

@@ -34,6 +34,11 @@ bool PhraseLexicon::mayStartPhrase(std::string_view word) const {
     return (firstWordBits_[bit / 64] >> (bit % 64)) & 1;
 }
 
+std::string_view PhraseLexicon::find(const std::string& phrase) const {
+    const auto found = exact_.find(phrase);
+    return found == exact_.end() ? std::string_view() : found->second;
+}
+
 void PhraseLexicon::add(std::string_view phrase, std::string_view label) {
     const std::vector<Token> tokens = tokenize(phrase);
     if (tokens.empty()) return;

@@ -22,6 +22,8 @@ public:
     // Adds a phrase as written (it is tokenized here) with its label.
     void add(std::string_view phrase, std::string_view label);
     size_t longest() const { return longest_; }
+    // The label of a phrase given as its tokens joined by single spaces, or empty.
+    std::string_view find(const std::string& phrase) const;
 
 private:
     friend struct PhraseMatcher;
