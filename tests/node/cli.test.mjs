@@ -128,3 +128,17 @@ test('--conll keeps every line and adds one column: the predicted tag in IOB2', 
   assert.equal(tags[7], 'B-LOC');
   assert.equal(tags[10], 'B-MISC', 'NORP is written as MISC');
 });
+
+test('--names scores each pair: name1, name2, score, same or different', () => {
+  const input = 'name1\tname2\tlabel\nSergei Lavrov\tSergey Lavrov\tsame\nZobaida Jalal\tMassouda Jalal\tdifferent\n';
+  const result = run(['--names', file('pairs.tsv', input)]);
+  assert.equal(result.status, 0, result.stderr);
+  const rows = result.stdout.trim().split('\n').map((line) => line.split('\t'));
+  assert.equal(rows.length, 2, 'the header line is skipped');
+  assert.deepEqual([rows[0][0], rows[0][1], rows[0][3]], ['Sergei Lavrov', 'Sergey Lavrov', 'same']);
+  assert.deepEqual([rows[1][0], rows[1][1], rows[1][3]], ['Zobaida Jalal', 'Massouda Jalal', 'different']);
+  for (const row of rows) assert.match(row[2], /^[01]\.\d{3}$/);
+  const bad = run(['--names', file('bad.tsv', 'only one name\n')]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /line 1 has no second name/);
+});

@@ -2,6 +2,7 @@
 // and prints the "annotator/1" JSON (core/json/json_io.h). Exit codes: 0 success, 1 bad
 // or unreadable input (one line on stderr), 2 bad arguments (usage on stderr).
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "3-entities/tagger.h"
+#include "4-aliases/name_match.h"
 #include "analyse.h"
 #include "conll/conll.h"
 #include "json/json_io.h"
@@ -20,16 +22,20 @@ namespace {
 constexpr const char* kUsage =
     "usage: annotate [--date YYYY-MM-DD] [--jsonl] [--pretty] [FILE... | -]\n"
     "       annotate --conll FILE\n"
+    "       annotate --names FILE\n"
     "  Analyses the files together (standard input if none, or -) and prints JSON.\n"
     "  --date YYYY-MM-DD  reference date for documents without a dateline\n"
     "  --jsonl            each input line is a document: {\"id\", \"text\", \"date\"?}\n"
     "  --pretty           indent the JSON\n"
     "  --conll FILE       read CoNLL-2003 columns (token first) and print each line with\n"
-    "                     one more column: the predicted entity tag in IOB2 (NORP as MISC)\n";
+    "                     one more column: the predicted entity tag in IOB2 (NORP as MISC)\n"
+    "  --names FILE       read lines name1<TAB>name2 (a header line name1... is skipped) and\n"
+    "                     print name1<TAB>name2<TAB>score<TAB>same|different\n";
 
 struct Arguments {
     std::vector<std::string> files;
     std::string conll;
+    std::string names;
     std::optional<annotator::CalendarDate> date;
     bool jsonl = false;
     bool pretty = false;
@@ -98,6 +104,36 @@ int tagConll(const std::string& path) {
     return 0;
 }
 
+// Scores each pair of person names of the file (core/4-aliases/name_match.h).
+int matchNames(const std::string& path) {
+    std::ifstream input(path, std::ios::binary);
+    if (!input) {
+        std::cerr << "annotate: cannot read " << path << ": " << std::strerror(errno) << "\n";
+        return 1;
+    }
+    std::string line, out;
+    for (size_t number = 1; std::getline(input, line); ++number) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) continue;
+        std::istringstream fields(line);
+        std::string first, second;
+        std::getline(fields, first, '\t');
+        if (number == 1 && first == "name1") continue;
+        if (!std::getline(fields, second, '\t')) {
+            std::cerr << "annotate: " << path << ": line " << number << " has no second name (name1<TAB>name2)\n";
+            return 1;
+        }
+        const double score =
+            annotator::nameSimilarity(annotator::analysePersonName(first), annotator::analysePersonName(second));
+        char formatted[16];
+        std::snprintf(formatted, sizeof formatted, "%.3f", score);
+        out += first + '\t' + second + '\t' + formatted + '\t' +
+               (score >= annotator::kSameNameThreshold ? "same" : "different") + '\n';
+    }
+    std::cout << out;
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -112,6 +148,9 @@ int main(int argc, char** argv) {
         } else if (argument == "--conll") {
             if (i + 1 >= argc) return usageError("--conll needs a file");
             arguments.conll = argv[++i];
+        } else if (argument == "--names") {
+            if (i + 1 >= argc) return usageError("--names needs a file");
+            arguments.names = argv[++i];
         } else if (argument == "--pretty") {
             arguments.pretty = true;
         } else if (argument == "--date") {
@@ -123,6 +162,12 @@ int main(int argc, char** argv) {
         } else {
             arguments.files.push_back(argument);
         }
+    }
+    if (!arguments.names.empty()) {
+        if (!arguments.files.empty() || arguments.jsonl || !arguments.conll.empty()) {
+            return usageError("--names takes one file and no other input");
+        }
+        return matchNames(arguments.names);
     }
     if (!arguments.conll.empty()) {
         if (!arguments.files.empty() || arguments.jsonl) return usageError("--conll takes one file and no other input");

@@ -1,0 +1,30 @@
+// Person names analysed for matching: titles dropped, particles set aside, every word
+// reduced to a spelling key that transliteration variants share, initials marked.
+// "President Abbas El Fassi" → abbas fassi; "A. M. Hendropriyono" → a. m. hendropriyono.
+// Thread-safe; the word table (core/4-aliases/name-words.tsv) is loaded once.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace annotator {
+
+struct NameWord {
+    std::string folded;  // case-folded, without hyphens, apostrophes and periods
+    std::string key;     // the spelling key (see spellingKey)
+    bool initial = false;  // one letter, written as an initial or alone
+};
+
+struct PersonName {
+    std::vector<NameWord> words;  // in written order, titles and particles left out
+};
+
+PersonName analysePersonName(std::string_view name);
+
+// A key that common romanisation variants of one word share: vowels after the first
+// letter and doubled letters are simplified, and letter groups that spell one sound are
+// merged (kh/k, ph/f, ou/u, ee/i, y/i, dh/d, th/t, q/k, w/v, j/y at a word start).
+std::string spellingKey(std::string_view folded);
+
+}  // namespace annotator
