@@ -85,11 +85,8 @@ int tagConll(const std::string& path) {
         const std::vector<int> tags = annotator::tagDocument(document, *model.value());
         for (size_t s = 0; s < sentences.size(); ++s) {
             const annotator::Sentence& sentence = document.sentences[s];
-            auto spans = annotator::conll::spansOfTags(
-                std::vector<int>(tags.begin() + sentence.firstToken, tags.begin() + sentence.endToken));
-            for (auto& span : spans) {
-                if (span.type == "NORP") span.type = "MISC";
-            }
+            const auto spans = annotator::conll::asConll(annotator::conll::spansOfTags(
+                std::vector<int>(tags.begin() + sentence.firstToken, tags.begin() + sentence.endToken)));
             const auto tags = annotator::conll::tagsOf(spans, sentences[s].size());
             for (size_t t = 0; t < tags.size(); ++t) predicted[sentences[s][t].line] = tags[t];
         }

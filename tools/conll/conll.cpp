@@ -85,11 +85,32 @@ std::vector<std::string> tagsOf(const std::vector<Span>& spans, size_t length) {
     return tags;
 }
 
+namespace {
+
+// CoNLL names of the tagger's entity types, in the order of kEntityTypes.
+const char* const kTypeNames[kEntityTypeCount] = {"PER", "ORG", "LOC", "MISC", "NORP"};
+
+}  // namespace
+
+int tagIndex(const std::string& tag) {
+    if (tag.size() < 3) return 0;
+    for (int type = 0; type < kEntityTypeCount; ++type) {
+        if (tag.substr(2) == kTypeNames[type]) return tag[0] == 'B' ? beginTag(type) : insideTag(type);
+    }
+    return 0;
+}
+
+std::vector<Span> asConll(std::vector<Span> spans) {
+    for (Span& span : spans) {
+        if (span.type == "NORP") span.type = "MISC";
+    }
+    return spans;
+}
+
 std::vector<Span> spansOfTags(const std::vector<int>& tags) {
-    static const char* const kNames[kEntityTypeCount] = {"PER", "ORG", "LOC", "MISC", "NORP"};
     std::vector<std::string> names;
     for (const int tag : tags) {
-        names.push_back(tag == 0 ? "O" : std::string(isBeginTag(tag) ? "B-" : "I-") + kNames[typeOfTag(tag)]);
+        names.push_back(tag == 0 ? "O" : std::string(isBeginTag(tag) ? "B-" : "I-") + kTypeNames[typeOfTag(tag)]);
     }
     return spansOf(names);
 }

@@ -46,6 +46,10 @@ std::vector<Span> spansOf(const std::vector<std::string>& tags);
 std::vector<std::string> tagsOf(const std::vector<Span>& spans, size_t length);
 // Spans of the tagger's tag indices (core/3-entities/tagger_model.h), with type names.
 std::vector<Span> spansOfTags(const std::vector<int>& tags);
+// The tagger's tag index of an IOB2 tag ("B-PER" → beginTag(0)); 0 for O.
+int tagIndex(const std::string& tag);
+// The spans as CoNLL-2003 knows them: it has no NORP, which it calls MISC.
+std::vector<Span> asConll(std::vector<Span> spans);
 // MISC spans whose words form a demonym become NORP.
 void relabelDemonyms(const Sentence& sentence, std::vector<Span>& spans);
 

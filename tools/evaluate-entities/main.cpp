@@ -32,12 +32,6 @@ int main(int argc, char** argv) {
     }
     const conll::File file = conll::read(input);
     conll::Scorer scorer;
-    const auto asConll = [](std::vector<conll::Span> spans) {
-        for (auto& span : spans) {
-            if (span.type == "NORP") span.type = "MISC";
-        }
-        return spans;
-    };
     for (const conll::DocumentSentences& sentences : file.documents) {
         const Document document = conll::toDocument(sentences);
         const std::vector<int> tags = tagDocument(document, *model.value());
@@ -46,7 +40,7 @@ int main(int argc, char** argv) {
             std::vector<std::string> gold;
             for (const conll::Token& token : sentences[s]) gold.push_back(token.tag);
             const std::vector<int> predicted(tags.begin() + sentence.firstToken, tags.begin() + sentence.endToken);
-            scorer.add(conll::spansOf(gold), asConll(conll::spansOfTags(predicted)));
+            scorer.add(conll::spansOf(gold), conll::asConll(conll::spansOfTags(predicted)));
         }
     }
     std::cout << "Entities on " << path << " (exact span and type; NORP scored as MISC)\n" << scorer.report();

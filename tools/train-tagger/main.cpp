@@ -41,15 +41,6 @@ conll::Sentence inTitleCase(conll::Sentence sentence) {
     return sentence;
 }
 
-int tagIndex(const std::string& tag) {
-    static const char* const kNames[kEntityTypeCount] = {"PER", "ORG", "LOC", "MISC", "NORP"};
-    if (tag == "O") return 0;
-    for (int type = 0; type < kEntityTypeCount; ++type) {
-        if (tag.substr(2) == kNames[type]) return tag[0] == 'B' ? beginTag(type) : insideTag(type);
-    }
-    return 0;
-}
-
 struct CorpusDocument {
     Document document;
     std::vector<std::vector<conll::Span>> goldSpans;  // per sentence, NORP relabelled
@@ -77,7 +68,7 @@ std::vector<CorpusDocument> loadCorpus(const std::string& path, bool augment) {
             for (const conll::Token& token : sentence) tags.push_back(token.tag);
             std::vector<conll::Span> spans = conll::spansOf(tags);
             conll::relabelDemonyms(sentence, spans);
-            for (const std::string& tag : conll::tagsOf(spans, tags.size())) entry.goldTags.push_back(tagIndex(tag));
+            for (const std::string& tag : conll::tagsOf(spans, tags.size())) entry.goldTags.push_back(conll::tagIndex(tag));
             entry.goldSpans.push_back(std::move(spans));
         }
     }
@@ -153,18 +144,11 @@ std::vector<int> decode(const Example& example, const Weights& weights) {
     return viterbi(emissions, weights.transition.data());
 }
 
-std::vector<conll::Span> asConll(std::vector<conll::Span> spans) {
-    for (auto& span : spans) {
-        if (span.type == "NORP") span.type = "MISC";
-    }
-    return spans;
-}
-
 // CoNLL F1, NORP folded into MISC as CoNLL-2003 has no NORP.
 double score(const std::vector<Example>& examples, const Weights& weights) {
     conll::Scorer scorer;
     for (const Example& example : examples) {
-        scorer.add(asConll(*example.goldSpans), asConll(conll::spansOfTags(decode(example, weights))));
+        scorer.add(conll::asConll(*example.goldSpans), conll::asConll(conll::spansOfTags(decode(example, weights))));
     }
     return scorer.f1();
 }
@@ -294,7 +278,7 @@ int main(int argc, char** argv) {
         for (size_t s = 0; s < entry.document.sentences.size(); ++s) {
             const Sentence& sentence = entry.document.sentences[s];
             const std::vector<int> sentenceTags(tags.begin() + sentence.firstToken, tags.begin() + sentence.endToken);
-            scorer.add(asConll(entry.goldSpans[s]), asConll(conll::spansOfTags(sentenceTags)));
+            scorer.add(conll::asConll(entry.goldSpans[s]), conll::asConll(conll::spansOfTags(sentenceTags)));
         }
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
