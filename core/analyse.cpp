@@ -9,6 +9,7 @@
 #include "2-tokens/tokenizer.h"
 #include "3-dates/dates.h"
 #include "3-entities/tagger.h"
+#include "4-aliases/entities.h"
 
 namespace annotator {
 
@@ -36,6 +37,7 @@ Outcome<Collection> analyse(std::vector<DocumentInput> inputs, const AnalysisOpt
         findDates(document, input.date, options.referenceDate);
         findEntities(document, *tagger.value());
     }
+    resolveEntities(collection);
     return collection;
 }
 

@@ -15,4 +15,18 @@ std::string_view toString(MentionType type) {
     return "MISC";
 }
 
+std::string_view toString(AliasReason reason) {
+    switch (reason) {
+        case AliasReason::Written: return "written otherwise";
+        case AliasReason::SpellingVariant: return "spelling variant";
+        case AliasReason::Transliteration: return "transliteration";
+        case AliasReason::Nickname: return "nickname";
+        case AliasReason::FamilyName: return "surname of";
+        case AliasReason::ShortForm: return "short form";
+        case AliasReason::Acronym: return "acronym";
+        case AliasReason::Nationality: return "nationality adjective";
+    }
+    return "spelling variant";
+}
+
 }  // namespace annotator

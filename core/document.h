@@ -2,9 +2,9 @@
 //
 // A Collection holds the documents analysed together. Each stage takes a Document (or the
 // Collection) and adds its layer: 1-text checks and repairs the text, 2-tokens adds tokens,
-// blocks and sentences, 3-dates adds DATE/TIME mentions and the document date. Later stages
-// (entities, aliases, events) add mentions of other types and collection-wide entities and
-// events without changing what is here.
+// blocks and sentences, 3-dates adds DATE/TIME mentions and the document date, 3-entities
+// adds named mentions, 4-aliases gathers them into entities across the documents. Later
+// stages (events) add their layer without changing what is here.
 //
 // Offsets: every Span in this model is a half-open range of BYTE offsets into Document::text,
 // which is valid UTF-8. Conversion to UTF-16 code units happens once, at the JSON boundary
@@ -104,6 +104,32 @@ struct Document {
     std::optional<Span> dateline;  // the date mention of the dateline
 };
 
+// Why a spelling joined an entity, as the page shows it beside the alias.
+enum class AliasReason : uint8_t {
+    Written,          // the same name written otherwise: case, hyphens, periods ("US" / "U.S.")
+    SpellingVariant,  // a variant spelling or a typing error ("Sergey" / "Sergei", "Yong-hoy")
+    Transliteration,  // the name in another script ("Сергей Лавров")
+    Nickname,         // a familiar form of the given name ("Bill" / "William")
+    FamilyName,       // the family name alone ("Lavrov", "Ri")
+    ShortForm,        // a truncated or shorter form ("Kim Jong" / "Kim Jong-un", "Abe" in a fuller name)
+    Acronym,          // initials of the name ("UN" / "United Nations")
+    Nationality,      // a nationality or other adjective of a place ("Russian" / "Russia")
+};
+
+std::string_view toString(AliasReason reason);  // "spelling variant", "surname of", …
+
+struct Alias {
+    std::string text;  // as written in the first mention with this spelling
+    AliasReason reason = AliasReason::Written;
+};
+
+// One person, organisation, place or group, however written, across all documents.
+struct Entity {
+    MentionType type = MentionType::Person;
+    std::string name;            // the canonical name: the fullest, best-attested spelling
+    std::vector<Alias> aliases;  // every other spelling of its mentions, in order of appearance
+};
+
 // Something the user should know about an analysis that still produced a result.
 struct Warning {
     std::string document;  // document id
@@ -112,6 +138,7 @@ struct Warning {
 
 struct Collection {
     std::vector<Document> documents;
+    std::vector<Entity> entities;  // named by Mention::entity; filled by 4-aliases
     std::vector<Warning> warnings;
 };
 

@@ -7,18 +7,20 @@
 #include "2-tokens/tokenizer.h"
 #include "3-entities/demonyms.h"
 #include "3-entities/gazetteer.h"
+#include "4-aliases/latin.h"
 #include "lexicon.h"
 
 namespace annotator {
 namespace {
 
-enum class WordKind : uint8_t { Title, Particle };
+enum class WordKind : uint8_t { Title, Suffix, Particle };
 
 const std::unordered_map<std::string_view, WordKind>& nameWords() {
     static const auto words = [] {
         std::unordered_map<std::string_view, WordKind> table;
         for (const TableRow& row : readTable("core/4-aliases/name-words.tsv")) {
-            if (row.size() >= 2) table[row[0]] = row[1] == "title" ? WordKind::Title : WordKind::Particle;
+            if (row.size() < 2) continue;
+            table[row[0]] = row[1] == "title" ? WordKind::Title : row[1] == "suffix" ? WordKind::Suffix : WordKind::Particle;
         }
         return table;
     }();
@@ -32,8 +34,8 @@ bool isVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 std::string spellingKey(std::string_view folded) {
     // Letter groups that spell one sound, longest first.
     static constexpr std::pair<std::string_view, std::string_view> kGroups[] = {
-        {"kh", "k"}, {"ph", "f"}, {"dh", "d"}, {"th", "t"}, {"gh", "g"}, {"sch", "s"}, {"sh", "s"},
-        {"ch", "c"}, {"ck", "k"}, {"q", "k"}, {"w", "v"}, {"z", "s"}, {"x", "ks"},
+        {"kh", "k"}, {"ph", "f"}, {"dh", "d"}, {"th", "t"}, {"gh", "k"}, {"sch", "s"}, {"sh", "s"},
+        {"ch", "c"}, {"ck", "k"}, {"q", "k"}, {"g", "k"}, {"w", "v"}, {"z", "s"}, {"x", "ks"},
     };
     std::string merged;
     for (size_t i = 0; i < folded.size();) {
@@ -74,22 +76,31 @@ PersonName analysePersonName(std::string_view name) {
         if (token.kind != TokenKind::Word) continue;
         const std::string_view text = token.bytes.of(name);
         std::string folded;
-        for (const char c : foldCase(text)) {
-            if (c != '-' && c != '\'' && c != '.') folded += c;
+        std::vector<std::string> parts(1);
+        for (const char c : latinLetters(text)) {
+            if (c == '-' && !parts.back().empty()) parts.emplace_back();
+            if (c == '-' || c == '\'' || c == '.') continue;
+            folded += c;
+            parts.back() += c;
         }
+        if (parts.back().empty()) parts.pop_back();
+        if (parts.size() < 2) parts.clear();
         // "Al-Tawil" is the particle and the name.
         if (text.size() > 3 && text[2] == '-' && (folded.starts_with("al") || folded.starts_with("el"))) {
             folded.erase(0, 2);
+            parts.erase(parts.begin());
+            if (parts.size() < 2) parts.clear();
         }
         if (folded.empty()) continue;
         size_t letters = 0;
         for (size_t offset = 0; offset < folded.size(); ++letters) decodeUtf8(folded, offset);
-        NameWord word{folded, spellingKey(folded), letters == 1};
-        const auto found = table.find(foldCase(text));
-        if (found != table.end() && found->second == WordKind::Title) {
+        NameWord word{folded, spellingKey(folded), std::move(parts), letters == 1};
+        auto found = table.find(foldCase(text));
+        if (found != table.end() && (found->second == WordKind::Suffix || (found->second == WordKind::Title && leading))) {
             held.clear();
             continue;
         }
+        if (found != table.end() && found->second == WordKind::Title) found = table.end();
         if (leading && (!gazetteer().find(std::string(text)).empty() || findDemonym(text))) {
             held.push_back(std::move(word));
             continue;

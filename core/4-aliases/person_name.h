@@ -1,5 +1,6 @@
 // Person names analysed for matching: titles dropped, particles set aside, every word
-// reduced to a spelling key that transliteration variants share, initials marked.
+// written in Latin letters (latin.h) and reduced to a spelling key that transliteration
+// variants share, initials marked, hyphenated words kept in their parts.
 // "President Abbas El Fassi" → abbas fassi; "A. M. Hendropriyono" → a. m. hendropriyono.
 // Thread-safe; the word table (core/4-aliases/name-words.tsv) is loaded once.
 #pragma once
@@ -11,8 +12,9 @@
 namespace annotator {
 
 struct NameWord {
-    std::string folded;  // case-folded, without hyphens, apostrophes and periods
+    std::string folded;  // in lowercase Latin letters (latin.h), without hyphens, apostrophes and periods
     std::string key;     // the spelling key (see spellingKey)
+    std::vector<std::string> parts;  // the pieces between hyphens, when there are several ("jong", "un")
     bool initial = false;  // one letter, written as an initial or alone
 };
 
@@ -24,7 +26,7 @@ PersonName analysePersonName(std::string_view name);
 
 // A key that common romanisation variants of one word share: vowels after the first
 // letter and doubled letters are simplified, and letter groups that spell one sound are
-// merged (kh/k, ph/f, ou/u, ee/i, y/i, dh/d, th/t, q/k, w/v, j/y at a word start).
+// merged (kh/k, ph/f, ou/u, ee/i, y/i, dh/d, th/t, q/k, g/k, w/v, j/y at a word start).
 std::string spellingKey(std::string_view folded);
 
 }  // namespace annotator

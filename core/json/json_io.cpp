@@ -90,6 +90,36 @@ Json documentJson(const Document& document) {
     return json;
 }
 
+// Entities with, for the page's side list, their mention count and the documents they
+// appear in, in document order.
+Json entitiesJson(const Collection& collection) {
+    std::vector<uint32_t> counts(collection.entities.size());
+    std::vector<std::vector<std::string_view>> documents(collection.entities.size());
+    for (const Document& document : collection.documents) {
+        for (const Mention& mention : document.mentions) {
+            if (!mention.entity) continue;
+            ++counts[*mention.entity];
+            auto& seen = documents[*mention.entity];
+            if (seen.empty() || seen.back() != document.id) seen.push_back(document.id);
+        }
+    }
+    Json entities = Json::array();
+    for (size_t id = 0; id < collection.entities.size(); ++id) {
+        const Entity& entity = collection.entities[id];
+        Json aliases = Json::array();
+        for (const Alias& alias : entity.aliases) {
+            aliases.push_back({{"text", alias.text}, {"reason", toString(alias.reason)}});
+        }
+        entities.push_back({{"id", id},
+                            {"type", toString(entity.type)},
+                            {"name", entity.name},
+                            {"aliases", std::move(aliases)},
+                            {"mentions", counts[id]},
+                            {"documents", documents[id]}});
+    }
+    return entities;
+}
+
 std::string dump(const Json& json, bool pretty) {
     return json.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
 }
@@ -114,7 +144,7 @@ std::string toJson(const Collection& collection, bool pretty) {
     Json json;
     json["schema"] = "annotator/1";
     json["documents"] = std::move(documents);
-    json["entities"] = Json::array();
+    json["entities"] = entitiesJson(collection);
     json["events"] = Json::array();
     json["warnings"] = std::move(warnings);
     return dump(json, pretty) + (pretty ? "\n" : "");

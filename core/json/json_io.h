@@ -6,7 +6,11 @@
 //            "documents": [{"id", "title", "date", "dateline", "text",
 //                           "sentences": [{"start", "end", "role"}],
 //                           "mentions": [{"start", "end", "text", "type", "entity", "value"}]}],
-//            "entities": [], "events": [], "warnings": [{"document", "message"}]}
+//            "entities": [{"id", "type", "name", "aliases": [{"text", "reason"}],
+//                          "mentions" (count), "documents" (ids)}],
+//            "events": [], "warnings": [{"document", "message"}]}
+// A mention's "entity" is the "id" of its entity (its index in "entities"), or null for
+// dates and times.
 // or, when the input cannot be analysed: {"error": "one-line message"}.
 #pragma once
 

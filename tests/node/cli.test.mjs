@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { annotate, firstDateValue, seedFiles, seedsDir } from './support.mjs';
+import { annotate, entityClusterProblems, firstDateValue, seedFiles, seedsDir } from './support.mjs';
 
 const run = (args, input) => spawnSync(annotate, args, { input, encoding: 'utf8' });
 const scratch = mkdtempSync(join(tmpdir(), 'annotate-'));
@@ -21,6 +21,11 @@ test('analyses several files together; ids are base names', () => {
   const json = JSON.parse(result.stdout);
   assert.equal(json.schema, 'annotator/1');
   assert.deepEqual(json.documents.map((d) => d.id), seedFiles);
+});
+
+test('the seeds analysed together hold the entities of expected.json', () => {
+  const result = run(seedFiles.map((f) => join(seedsDir, f)));
+  assert.deepEqual(entityClusterProblems(JSON.parse(result.stdout)), []);
 });
 
 test('reads standard input with no file or -, as document "stdin"', () => {

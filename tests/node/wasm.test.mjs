@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { annotate, expected, firstDateValue, loadCore, root, seedDocuments, seedFiles, seedsDir } from './support.mjs';
+import { annotate, entityClusterProblems, expected, firstDateValue, loadCore, root, seedDocuments, seedFiles, seedsDir } from './support.mjs';
 
 test('wasm and CLI give byte-identical JSON for the seed articles', async () => {
   const core = await loadCore();
@@ -122,4 +122,9 @@ test('every entity form of expected.json is a mention with its full span and typ
     }
   }
   assert.deepEqual(problems, []);
+});
+
+test('the entities of expected.json hold exactly, with their canonical names', async () => {
+  const core = await loadCore();
+  assert.deepEqual(entityClusterProblems(core.analyzeDocuments(seedDocuments())), []);
 });
