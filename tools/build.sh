@@ -19,6 +19,6 @@ cmake --build build-wasm -j"$(nproc)"
 
 echo "[build] public/"
 mkdir -p public
-cp web/index.html web/style.css web/app.js public/
+cp web/index.html web/style.css web/*.js public/
 cp build-wasm/wasm/annotator-core.js public/
 ls -l public

@@ -1,8 +1,12 @@
 // News Annotator page: loads the WebAssembly core (annotator-core.js, a classic script that
 // defines createAnnotatorCore), keeps the user's articles, analyses them all together after
-// every change, and shows the active one with its sentences, dateline and mentions.
+// every change, and shows the active one with its sentences, dateline and mentions. The
+// entities found across the articles come from entities.js (their index, the side list,
+// the card's content) and the hover card from mention-card.js; this file keeps the state,
+// including the selected entity, which stays selected across tabs and new analyses.
 //
 // Classic script, no modules, no fetch: the page must also work opened from disk (file://).
+// index.html loads entities.js and mention-card.js before it.
 // Safety: user text only ever reaches the DOM through textContent / createTextNode /
 // setAttribute, never innerHTML, so pasted markup shows as text and never runs.
 (function () {
@@ -15,6 +19,7 @@
   var DATE_TYPES = { DATE: true, TIME: true };
   var ACCEPTED_FILE = /\.(txt|md|markdown)$/i;
   var MAX_FILE_BYTES = 16 * 1024 * 1024;
+  var Entities = window.NewsAnnotator.entities;
 
   // ---------------------------------------------------------------------------------------
   // The core: instantiated once, lazily, and again after a crash (a wasm abort kills it).
@@ -99,7 +104,15 @@
     failed: {},          // id -> error message, for articles the core refused
     generalError: null,  // an error that concerns the whole collection
     generation: 0,
+    entities: Entities.buildIndex(null), // the index of state.result's entities
+    // The selected entity: {id, entity, cursor}, cursor being the position in its
+    // occurrences (across articles) of the mention last shown, or null.
+    selection: null,
+    entityFilter: '',
+    entityScopeActive: false, // list only the entities of the active article
   };
+
+  var hoverCard = null;
 
   var elements = {};
 
@@ -297,7 +310,7 @@
   function analyseAll() {
     var generation = ++state.generation;
     if (state.articles.length === 0) {
-      state.result = null;
+      setResult(null);
       state.failed = {};
       state.generalError = null;
       clearNotices('analysis');
@@ -332,7 +345,7 @@
           result = null;
         }
       }
-      state.result = result;
+      setResult(result);
       state.failed = failed;
       state.generalError = generalError;
       reportAnalysis();
@@ -341,7 +354,7 @@
     }, function (error) {
       // The core did not load: start() has already said so; the text is shown as given.
       if (generation !== state.generation) return;
-      state.result = null;
+      setResult(null);
       state.generalError = errorMessage(error);
       clearNotices('analysis');
       render();
@@ -381,22 +394,26 @@
     return null;
   }
 
-  function entityFor(id) {
-    if (id == null || !state.result || !Array.isArray(state.result.entities)) return null;
-    for (var i = 0; i < state.result.entities.length; i++) {
-      var entity = state.result.entities[i];
-      if (entity && entity.id === id) return entity;
+  // A new result, and the selection carried over to the same entity in it (ids change
+  // when articles are added or removed), or dropped when the entity is gone.
+  function setResult(result) {
+    state.result = result;
+    state.entities = Entities.buildIndex(result);
+    if (state.selection) {
+      var again = Entities.findAgain(state.entities, state.selection.entity);
+      state.selection = again ? { id: String(again.id), entity: again, cursor: null } : null;
     }
-    return null;
   }
 
   // ---------------------------------------------------------------------------------------
   // Rendering
 
   function render() {
+    if (hoverCard) hoverCard.hide();
     renderTabs();
     renderArticle();
     renderSide();
+    renderSelection();
     document.body.dataset.articles = String(state.articles.length);
   }
 
@@ -426,9 +443,15 @@
       tab.title = label === article.id ? article.id : label + '\n' + article.id;
       tab.appendChild(element('span', 'tab__label', label));
       if (label !== article.id) tab.appendChild(element('span', 'tab__id', article.id));
+      tab.appendChild(element('span', 'tab__hits-text visually-hidden'));
       tab.addEventListener('click', function () { activate(article.id, false); });
       tab.addEventListener('keydown', onTabKeydown);
       item.appendChild(tab);
+      // How many mentions of the selected entity this article has (updateTabHits).
+      var hits = element('span', 'tab__hits');
+      hits.setAttribute('aria-hidden', 'true');
+      hits.hidden = true;
+      item.appendChild(hits);
 
       var remove = element('button', 'tab-remove', '×');
       remove.type = 'button';
@@ -475,6 +498,12 @@
 
   function activate(id, focusTab) {
     state.activeId = id;
+    // The mention last stepped to is in another article now: Next starts from this one.
+    var selection = state.selection;
+    if (selection && selection.cursor != null) {
+      var shown = state.entities.occurrences(selection.id)[selection.cursor];
+      if (!shown || shown.document !== id) selection.cursor = null;
+    }
     render();
     if (focusTab) {
       var tab = elements.tabs.querySelector('[aria-selected="true"]');
@@ -574,8 +603,9 @@
     if (valid(analysed.dateline)) {
       intervals.push({ start: analysed.dateline.start, end: analysed.dateline.end, rank: 1, order: order++, kind: 'dateline' });
     }
-    (Array.isArray(analysed.mentions) ? analysed.mentions : []).filter(valid).forEach(function (mention) {
-      intervals.push({ start: mention.start, end: mention.end, rank: 2, order: order++, kind: 'mention', data: mention });
+    (Array.isArray(analysed.mentions) ? analysed.mentions : []).forEach(function (mention, index) {
+      if (!valid(mention)) return;
+      intervals.push({ start: mention.start, end: mention.end, rank: 2, order: order++, kind: 'mention', data: mention, index: index });
     });
 
     // Outer before inner: lower rank, then longer, then earlier.
@@ -588,7 +618,6 @@
     cuts.sort(function (a, b) { return a - b; });
 
     var open = []; // [{interval, node}]
-    var mentionCount = 0;
     for (var c = 0; c < cuts.length - 1; c++) {
       var from = cuts[c], to = cuts[c + 1];
       if (from === to) continue;
@@ -598,12 +627,15 @@
       open.length = keep;
       for (var k = keep; k < chain.length; k++) {
         var node = intervalElement(chain[k], text, from !== chain[k].start);
-        if (chain[k].kind === 'mention') node.dataset.index = String(mentionCount++);
         (k === 0 ? container : open[k - 1].node).appendChild(node);
         open.push({ interval: chain[k], node: node });
       }
       appendText(open.length ? open[open.length - 1].node : container, text.slice(from, to));
     }
+    // One tab stop for all the mentions (roving tabindex): Tab enters at the first, the
+    // arrow keys move between them (onArticleKeydown).
+    var first = container.querySelector('mark.mention:not([data-piece="rest"])');
+    if (first) first.tabIndex = 0;
   }
 
   function intervalElement(interval, text, isContinuedPiece) {
@@ -628,27 +660,35 @@
     var mark = element('mark', 'mention');
     // Short mentions never wrap, so the type label stays beside its text.
     if (interval.end - interval.start <= 24) mark.classList.add('mention--nowrap');
+    // data-index: the mention's index in its document's mentions; a mention cut in pieces
+    // (it crosses a sentence) has one mark per piece, all with its index.
+    mark.dataset.index = String(interval.index);
+    if (isContinuedPiece) mark.dataset.piece = 'rest';
     mark.dataset.type = type;
-    mark.dataset.entity = mention.entity == null ? '' : String(mention.entity);
     mark.dataset.value = mention.value == null ? '' : String(mention.value);
-    var tip = mentionTip(mention);
-    mark.dataset.tip = tip;
-    mark.title = tip;
+    // The highlight's style follows the mention's type; its colour follows the entity's
+    // type ("Russian", NORP, is a mention of Russia, a place) and shade.
+    var entity = state.entities.get(mention.entity);
+    mark.dataset.entity = entity ? String(entity.id) : '';
+    mark.dataset.family = entity ? String(entity.type) : type;
+    if (entity) {
+      mark.dataset.shade = String(state.entities.shade(entity.id));
+      mark.classList.add('mention--entity');
+      if (state.selection && state.selection.id === String(entity.id)) mark.classList.add('is-selected');
+    }
+    mark.dataset.tip = mentionTip(mention, entity);
     mark.tabIndex = -1;
     return mark;
   }
 
-  function mentionTip(mention) {
+  // A one-line summary of a mention (data-tip): "PERSON · person · Ri Yong Ho".
+  function mentionTip(mention, entity) {
     var type = String(mention.type || 'MISC');
     var parts = [type];
     var value = mention.value == null ? '' : String(mention.value);
     if (DATE_TYPES[type] || MENTION_TYPES.indexOf(type) < 0) parts.push(value || 'unresolved');
     else parts.push(value || TYPE_LABELS[type]);
-    if (mention.entity != null && mention.entity !== '') {
-      var entity = entityFor(mention.entity);
-      var name = entity && (entity.name || entity.label);
-      parts.push(name ? String(name) : String(mention.entity));
-    }
+    if (entity) parts.push(Entities.oneLine(entity.name));
     return parts.join(' · ');
   }
 
@@ -731,11 +771,264 @@
   function showMention(index) {
     var mark = elements.articleView.querySelector('mark.mention[data-index="' + index + '"]');
     if (!mark) return;
-    mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    mark.focus({ preventScroll: true });
-    mark.classList.remove('is-flash');
-    void mark.offsetWidth; // restart the animation
-    mark.classList.add('is-flash');
+    mark.scrollIntoView({ block: 'center', behavior: smoothScroll() });
+    focusMark(mark);
+    flash(mark);
+  }
+
+  function smoothScroll() {
+    return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+  }
+
+  function flash(mark) {
+    elements.articleView.querySelectorAll('mark.mention[data-index="' + mark.dataset.index + '"]').forEach(function (piece) {
+      piece.classList.remove('is-flash');
+      void piece.offsetWidth; // restart the animation
+      piece.classList.add('is-flash');
+    });
+  }
+
+  // Moves the article's one tab stop to this mark and focuses it.
+  function focusMark(mark, preventScroll) {
+    elements.articleView.querySelectorAll('mark.mention[tabindex="0"]').forEach(function (other) { other.tabIndex = -1; });
+    mark.tabIndex = 0;
+    mark.focus({ preventScroll: preventScroll !== false });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The selected entity: its mentions marked in every article, the bar above the article
+  // (where it is, previous / next across articles, clear), a count on each tab, and its
+  // entry opened in the side list.
+
+  // Selects an entity (by id; null clears). reveal: scroll to its first mention in the
+  // active article, or go to the first article that has one.
+  function selectEntity(id, reveal) {
+    var entity = id == null ? null : state.entities.get(id);
+    state.selection = entity ? { id: String(entity.id), entity: entity, cursor: null } : null;
+    if (hoverCard) hoverCard.refresh();
+    if (!entity) {
+      renderSelection();
+      return;
+    }
+    if (!reveal) {
+      renderSelection();
+      return;
+    }
+    var occurrences = state.entities.occurrences(entity.id);
+    var here = occurrences.findIndex(function (occurrence) { return occurrence.document === state.activeId; });
+    stepTo(here >= 0 ? here : 0);
+  }
+
+  // Shows the selection's occurrence number `position` (across articles): switches tabs
+  // if needed, scrolls to it and marks it as the current one. Focus stays where it is (on
+  // the Next button, say), so the same key steps again.
+  function stepTo(position) {
+    var selection = state.selection;
+    if (!selection) return;
+    var occurrences = state.entities.occurrences(selection.id);
+    if (occurrences.length === 0) { renderSelection(); return; }
+    position = (position + occurrences.length) % occurrences.length;
+    selection.cursor = position;
+    var occurrence = occurrences[position];
+    if (occurrence.document !== state.activeId) {
+      state.activeId = occurrence.document;
+      render();
+    } else {
+      renderSelection();
+    }
+    var mark = elements.articleView.querySelector('mark.mention[data-index="' + occurrence.index + '"]');
+    if (!mark) return;
+    mark.scrollIntoView({ block: 'center', behavior: smoothScroll() });
+    flash(mark);
+  }
+
+  function stepBy(delta) {
+    var selection = state.selection;
+    if (!selection) return;
+    var occurrences = state.entities.occurrences(selection.id);
+    if (occurrences.length === 0) return;
+    if (selection.cursor != null) {
+      stepTo(selection.cursor + delta);
+      return;
+    }
+    // Nothing stepped to yet in this article: start from its first (Next) or last
+    // (Previous) mention, else from the next article in tab order that has one.
+    var order = resultDocumentOrder();
+    var activeRank = order.indexOf(state.activeId);
+    var start = -1;
+    if (delta > 0) {
+      start = occurrences.findIndex(function (occurrence) { return order.indexOf(occurrence.document) >= activeRank; });
+      if (start < 0) start = 0;
+    } else {
+      for (var i = occurrences.length - 1; i >= 0 && start < 0; i--) {
+        if (order.indexOf(occurrences[i].document) <= activeRank) start = i;
+      }
+      if (start < 0) start = occurrences.length - 1;
+    }
+    stepTo(start);
+  }
+
+  function resultDocumentOrder() {
+    return state.result && Array.isArray(state.result.documents)
+      ? state.result.documents.map(function (document) { return document && document.id; })
+      : [];
+  }
+
+  // Brings every selection-dependent part of the page in line with state.selection,
+  // without rebuilding the article (so focus and scroll stay where they are).
+  function renderSelection() {
+    var selection = state.selection;
+    var id = selection ? selection.id : null;
+    document.body.classList.toggle('has-selection', !!selection);
+    var current = null;
+    if (selection && selection.cursor != null) current = state.entities.occurrences(id)[selection.cursor] || null;
+    elements.articleView.querySelectorAll('mark.mention').forEach(function (mark) {
+      var selected = id != null && mark.dataset.entity === id;
+      mark.classList.toggle('is-selected', selected);
+      mark.classList.toggle('is-current', selected && !!current && current.document === state.activeId &&
+        mark.dataset.index === String(current.index));
+    });
+    updateTabHits();
+    renderSelectionBar();
+    renderEntities();
+  }
+
+  function updateTabHits() {
+    var selection = state.selection;
+    elements.tabs.querySelectorAll('.tab-item').forEach(function (item) {
+      var tab = item.querySelector('[role="tab"]');
+      var hits = item.querySelector('.tab__hits');
+      var hitsText = item.querySelector('.tab__hits-text');
+      if (!tab || !hits || !hitsText) return;
+      var count = selection ? state.entities.countIn(selection.id, tab.dataset.id) : 0;
+      hits.hidden = !selection;
+      hits.textContent = selection ? String(count) : '';
+      hits.classList.toggle('is-zero', count === 0);
+      hits.title = selection ? Entities.plural(count, 'mention', 'mentions') + ' of ' + Entities.oneLine(selection.entity.name) + ' in this article' : '';
+      hitsText.textContent = selection ? ', ' + Entities.plural(count, 'mention', 'mentions') + ' of ' + Entities.oneLine(selection.entity.name) : '';
+      if (selection) {
+        hits.dataset.family = String(selection.entity.type);
+        hits.dataset.shade = String(state.entities.shade(selection.id));
+      }
+    });
+  }
+
+  function renderSelectionBar() {
+    var selection = state.selection;
+    var bar = elements.selectionBar;
+    bar.hidden = !selection;
+    if (!selection) return;
+    var entity = selection.entity;
+    elements.selectionSwatch.dataset.family = String(entity.type);
+    elements.selectionSwatch.dataset.shade = String(state.entities.shade(selection.id));
+    elements.selectionName.textContent = Entities.oneLine(entity.name);
+    elements.selectionType.textContent = Entities.typeName(String(entity.type));
+    var total = state.entities.total(selection.id);
+    var here = state.entities.countIn(selection.id, state.activeId);
+    var articles = state.entities.documents(selection.id).length;
+    elements.selectionCounts.textContent = here + ' here · ' + total + ' in ' + Entities.plural(articles, 'article', 'articles');
+    elements.selectionCounts.title = Entities.plural(here, 'mention', 'mentions') + ' in this article, ' +
+      Entities.plural(total, 'mention', 'mentions') + ' in ' + Entities.plural(articles, 'article', 'articles');
+    var occurrences = state.entities.occurrences(selection.id);
+    elements.selectionPosition.textContent = selection.cursor != null
+      ? (selection.cursor + 1) + ' / ' + occurrences.length
+      : '– / ' + occurrences.length;
+    elements.selectionPosition.title = selection.cursor != null
+      ? 'Mention ' + (selection.cursor + 1) + ' of ' + occurrences.length + ' in all articles'
+      : occurrences.length + ' mentions in all articles';
+    var single = occurrences.length < 2 && selection.cursor != null;
+    elements.selectionPrevious.disabled = occurrences.length === 0 || single;
+    elements.selectionNext.disabled = occurrences.length === 0 || single;
+  }
+
+  function renderEntities() {
+    var index = state.entities;
+    var article = activeArticle();
+    var any = index.entities.length > 0;
+    elements.entityTools.hidden = !any;
+    elements.entitiesCount.textContent = state.result ? String(index.entities.length) : '';
+    var shown = Entities.renderList(elements.entityList, index, {
+      selectedId: state.selection ? state.selection.id : null,
+      activeDocument: state.activeId,
+      filter: state.entityFilter,
+      onlyActive: state.entityScopeActive,
+      articleLabel: function (documentId) {
+        var found = state.articles.filter(function (candidate) { return candidate.id === documentId; })[0];
+        return found ? tabLabel(found) : documentId;
+      },
+      onSelect: function (id) { selectEntity(id, true); },
+      onJump: function (id, documentId) {
+        var occurrences = state.entities.occurrences(id);
+        var first = occurrences.findIndex(function (occurrence) { return occurrence.document === documentId; });
+        if (first >= 0) stepTo(first);
+      },
+    });
+    elements.entityListEmpty.hidden = shown > 0;
+    elements.entityListEmpty.textContent = !article ? 'Add articles to see the people, organisations and places they mention.'
+      : !state.result ? 'Not analysed yet.'
+      : !any ? (hasNamedMentions() ? 'The names found are not linked to entities.' : 'No names found in these articles.')
+      : state.entityFilter ? 'No entity matches “' + state.entityFilter + '”.'
+      : 'None in this article.';
+  }
+
+  function hasNamedMentions() {
+    return !!state.result && Array.isArray(state.result.documents) && state.result.documents.some(function (document) {
+      return document && Array.isArray(document.mentions) && document.mentions.some(function (mention) {
+        return mention && Entities.NAMED_TYPES.indexOf(mention.type) >= 0;
+      });
+    });
+  }
+
+  // A click on a mention selects its entity (or clears it when already selected), unless
+  // the click ended a text selection the reader is making.
+  function onArticleClick(event) {
+    var mark = event.target.closest && event.target.closest('mark.mention');
+    if (!mark || !elements.articleView.contains(mark)) return;
+    var picked = window.getSelection && window.getSelection();
+    if (picked && !picked.isCollapsed && elements.articleView.contains(picked.anchorNode)) return;
+    toggleMarkEntity(mark);
+  }
+
+  function toggleMarkEntity(mark) {
+    var id = mark.dataset.entity;
+    if (!id) return;
+    if (state.selection && state.selection.id === id) {
+      selectEntity(null, false);
+      return;
+    }
+    selectEntity(id, false);
+    var index = Number(mark.dataset.index);
+    var position = state.entities.occurrences(id).findIndex(function (occurrence) {
+      return occurrence.document === state.activeId && occurrence.index === index;
+    });
+    if (position >= 0) {
+      state.selection.cursor = position;
+      renderSelection();
+    }
+  }
+
+  // Keys on a focused mention: ← → (and Home, End) move between the mentions of the
+  // article, Enter or Space selects the mention's entity.
+  function onArticleKeydown(event) {
+    var mark = event.target.closest && event.target.closest('mark.mention');
+    if (!mark || mark !== event.target || event.altKey || event.ctrlKey || event.metaKey) return;
+    var marks = Array.prototype.slice.call(elements.articleView.querySelectorAll('mark.mention:not([data-piece="rest"])'));
+    var at = marks.indexOf(mark);
+    var target = null;
+    if (event.key === 'ArrowRight') target = marks[Math.min(at + 1, marks.length - 1)];
+    else if (event.key === 'ArrowLeft') target = marks[Math.max(at - 1, 0)];
+    else if (event.key === 'Home') target = marks[0];
+    else if (event.key === 'End') target = marks[marks.length - 1];
+    else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      toggleMarkEntity(mark);
+      if (hoverCard) hoverCard.refresh();
+      return;
+    }
+    if (target) {
+      event.preventDefault();
+      focusMark(target, false);
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -781,6 +1074,69 @@
     });
   }
 
+  function setUpEntities() {
+    hoverCard = window.NewsAnnotator.createHoverCard({
+      root: elements.articleView,
+      card: elements.mentionCard,
+      selector: 'mark.mention',
+      content: function (mark) {
+        var analysed = resultFor(state.activeId);
+        var mention = analysed && Array.isArray(analysed.mentions) ? analysed.mentions[Number(mark.dataset.index)] : null;
+        if (!mention) return null;
+        var entity = state.entities.get(mark.dataset.entity);
+        return Entities.cardContent({
+          mention: mention,
+          entity: entity,
+          index: state.entities,
+          selected: !!entity && !!state.selection && state.selection.id === String(entity.id),
+        });
+      },
+      // The other mentions of the same entity light up while one is hovered or focused.
+      onShow: function (mark) {
+        var id = mark.dataset.entity;
+        elements.articleView.querySelectorAll('mark.mention.is-related').forEach(function (other) { other.classList.remove('is-related'); });
+        if (!id) return;
+        elements.articleView.querySelectorAll('mark.mention[data-entity="' + id + '"]').forEach(function (other) {
+          if (other !== mark) other.classList.add('is-related');
+        });
+      },
+      onHide: function () {
+        elements.articleView.querySelectorAll('mark.mention.is-related').forEach(function (other) { other.classList.remove('is-related'); });
+      },
+    });
+    elements.articleView.addEventListener('click', onArticleClick);
+    elements.articleView.addEventListener('keydown', onArticleKeydown);
+    elements.articleView.addEventListener('focusin', function (event) {
+      var mark = event.target;
+      if (mark.matches && mark.matches('mark.mention') && mark.tabIndex !== 0) focusMark(mark);
+    });
+    elements.selectionPrevious.addEventListener('click', function () { stepBy(-1); });
+    elements.selectionNext.addEventListener('click', function () { stepBy(1); });
+    elements.selectionClear.addEventListener('click', function () {
+      var id = state.selection ? state.selection.id : null;
+      selectEntity(null, false);
+      // Focus goes back to the entity in the list, else to the article.
+      var back = id != null && elements.entityList.querySelector('button.entity-button[data-entity="' + id + '"]');
+      (back || elements.articleView).focus({ preventScroll: true });
+    });
+    elements.entityFilter.addEventListener('input', function () {
+      state.entityFilter = elements.entityFilter.value.trim();
+      renderEntities();
+    });
+    elements.entityScope.addEventListener('change', function () {
+      state.entityScopeActive = elements.entityScope.checked;
+      renderEntities();
+    });
+    // Escape clears the selection, except in a text field (where it means something else)
+    // and when it has just closed the hover card (mention-card.js stops it then).
+    document.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape' || !state.selection) return;
+      var target = event.target;
+      if (target && (target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && target.type !== 'checkbox'))) return;
+      selectEntity(null, false);
+    });
+  }
+
   function start() {
     elements = {
       status: $('status'),
@@ -797,6 +1153,22 @@
       fileInput: $('file-input'),
       dropZone: $('drop-zone'),
       showLabels: $('show-labels'),
+      selectionBar: $('selection-bar'),
+      selectionSwatch: $('selection-swatch'),
+      selectionName: $('selection-name'),
+      selectionType: $('selection-type'),
+      selectionCounts: $('selection-counts'),
+      selectionPosition: $('selection-position'),
+      selectionPrevious: $('selection-previous'),
+      selectionNext: $('selection-next'),
+      selectionClear: $('selection-clear'),
+      entityTools: $('entity-tools'),
+      entityFilter: $('entity-filter'),
+      entityScope: $('entity-scope'),
+      entityList: $('entity-list'),
+      entityListEmpty: $('entity-list-empty'),
+      entitiesCount: $('entities-count'),
+      mentionCard: $('mention-card'),
     };
     setBusy(false);
 
@@ -822,6 +1194,7 @@
       document.body.classList.toggle('hide-labels', !elements.showLabels.checked);
     });
     setUpDropping();
+    setUpEntities();
 
     window.addEventListener('beforeunload', function (event) {
       if (state.articles.length === 0 && !elements.pasteText.value.trim()) return;

@@ -1,7 +1,10 @@
 // The page in public/ in headless Chromium, served over http and opened from disk
 // (file://): the seed articles added through the file input, their dates marked as
 // shared/examples/seeds/expected.json says, pasted markup kept as text, the public JS API,
-// and no request leaving the page. Screenshots go to tests/artifacts/ (git-ignored).
+// and no request leaving the page; then the entities: one entity for every spelling of a
+// name across the two articles, its card on hover and focus, and its selection from the
+// side list marking all its mentions in both articles. Screenshots go to tests/artifacts/
+// (git-ignored).
 //
 // Run: (cd tests/browser && npm ci) once, then `node --test tests/browser/` after
 // tools/build.sh has filled public/.
@@ -72,9 +75,9 @@ function startServer() {
 }
 
 before(async () => {
-  for (const name of ['index.html', 'style.css', 'app.js', 'annotator-core.js']) {
+  for (const name of ['index.html', 'style.css', 'entities.js', 'mention-card.js', 'app.js', 'annotator-core.js']) {
     assert.ok(existsSync(join(publicDir, name)),
-      `public/${name} is missing: build the site first (bash tools/build.sh)`);
+      `public/${name} is missing: build the site first (bash tools/build.sh, which copies every web/*.js)`);
   }
   for (const name of [...seedFiles, 'expected.json']) {
     assert.ok(existsSync(join(seedsDir, name)), `seed file missing: ${join(seedsDir, name)}`);
@@ -116,6 +119,21 @@ async function selectTab(page, id) {
     (wanted) => document.querySelector('#tabs [aria-selected="true"]')?.dataset.id === wanted, id);
 }
 
+function launch(profile) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    colorScheme: 'light',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+function pageUrl(mode) {
+  return mode === 'http' ? `${origin}/index.html` : pathToFileURL(join(publicDir, 'index.html')).href;
+}
+
 async function checkPage(mode) {
   const expected = JSON.parse(readFileSync(join(seedsDir, 'expected.json'), 'utf8'));
   const profile = mkdtempSync(join(tmpdir(), 'annotator-chromium-'));
@@ -124,21 +142,13 @@ async function checkPage(mode) {
   const consoleErrors = [];
   let context;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      colorScheme: 'light',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    context = await launch(profile);
     context.on('request', (request) => requests.push(request.url()));
     const page = context.pages()[0] ?? await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text().slice(0, 300)); });
 
-    const url = mode === 'http' ? `${origin}/index.html` : pathToFileURL(join(publicDir, 'index.html')).href;
-    await page.goto(url);
+    await page.goto(pageUrl(mode));
     await waitFor(page, 'the page to be ready (body[data-ready="true"])',
       () => document.body.dataset.ready && document.body.dataset.ready !== 'false');
     assert.equal(await page.evaluate(() => document.body.dataset.ready), 'true',
@@ -160,7 +170,7 @@ async function checkPage(mode) {
         `marked: ${JSON.stringify(marks)}`);
     }
     const everyMark = await page.locator('#article-view mark.mention').evaluateAll((nodes) => nodes.map((node) => ({
-      type: node.dataset.type, entity: node.getAttribute('data-entity'), value: node.getAttribute('data-value'), tip: node.title,
+      type: node.dataset.type, entity: node.getAttribute('data-entity'), value: node.getAttribute('data-value'), tip: node.dataset.tip,
     })));
     for (const mark of everyMark) {
       assert.ok(mark.entity !== null && mark.value !== null, `every mention carries data-entity and data-value: ${JSON.stringify(mark)}`);
@@ -276,5 +286,183 @@ async function checkPage(mode) {
   }
 }
 
+// The marks of the active article, with what the entity checks read.
+function marksOf(page) {
+  return page.locator('#article-view mark.mention').evaluateAll((nodes) => nodes.map((node) => ({
+    text: node.textContent,
+    type: node.dataset.type,
+    entity: node.dataset.entity,
+    family: node.dataset.family,
+    shade: node.dataset.shade ?? null,
+    index: node.dataset.index,
+    selected: node.classList.contains('is-selected'),
+    current: node.classList.contains('is-current'),
+    background: getComputedStyle(node).backgroundColor,
+  })));
+}
+
+async function checkEntities(mode) {
+  const profile = mkdtempSync(join(tmpdir(), 'annotator-chromium-'));
+  const pageErrors = [];
+  const consoleErrors = [];
+  let context;
+  try {
+    context = await launch(profile);
+    const page = context.pages()[0] ?? await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text().slice(0, 300)); });
+    await page.goto(pageUrl(mode));
+    await waitFor(page, 'the core to load', () => document.body.dataset.ready === 'true');
+    await page.setInputFiles('#file-input', seedFiles.map((name) => join(seedsDir, name)));
+    await waitFor(page, 'two analysed articles after choosing the seed files', idleWithArticles, 2);
+
+    // The analysis the page shows, through its API: "Ri Yong Ho" (004) and "Rey Yong-ho"
+    // (000) are one entity.
+    const seeds = seedFiles.map((name) => ({ id: name, text: readFileSync(join(seedsDir, name), 'utf8') }));
+    const analysed = await page.evaluate((documents) => window.annotator.analyze(documents), seeds);
+    assert.ok(!analysed.error, `window.annotator.analyze failed on the seeds: ${analysed.error}`);
+    const [article000, article004] = analysed.documents;
+    const entityOf = (document, text) => document.mentions.find((mention) => mention.text === text)?.entity;
+    const ri = entityOf(article004, 'Ri Yong Ho');
+    assert.ok(ri != null, `"Ri Yong Ho" in ${article004.id} has no entity; entities: ${JSON.stringify(analysed.entities)}`);
+    assert.equal(entityOf(article000, 'Rey Yong-ho'), ri, '"Rey Yong-ho" and "Ri Yong Ho" are one entity');
+    const entity = analysed.entities.find((candidate) => candidate.id === ri);
+    assert.ok(entity, `no entity with id ${ri}`);
+    const perArticle = Object.fromEntries(analysed.documents.map((document) =>
+      [document.id, document.mentions.filter((mention) => mention.entity === ri).length]));
+    assert.ok(perArticle[seedFiles[0]] > 0 && perArticle[seedFiles[1]] > 0, `${entity.name} is mentioned in both articles`);
+    assert.equal(perArticle[seedFiles[0]] + perArticle[seedFiles[1]], entity.mentions, 'the entity counts its mentions');
+
+    // Both spellings carry the same data-entity and so the same colour; another person
+    // has a shade of its own; every mention is coloured by its entity's type (a NORP
+    // "Russian" as Russia, a place) and keeps its own type for the rest.
+    await selectTab(page, seedFiles[0]);
+    const marks000 = await marksOf(page);
+    await selectTab(page, seedFiles[1]);
+    const marks004 = await marksOf(page);
+    const rey = marks000.find((mark) => mark.text === 'Rey Yong-ho');
+    const riMark = marks004.find((mark) => mark.text === 'Ri Yong Ho');
+    assert.ok(rey && riMark, 'both spellings are marked');
+    assert.equal(rey.entity, String(ri), '"Rey Yong-ho" carries the entity in data-entity');
+    assert.equal(riMark.entity, String(ri), '"Ri Yong Ho" carries the entity in data-entity');
+    assert.equal(rey.background, riMark.background, 'one entity, one shade');
+    const otherPerson = marks004.find((mark) => mark.family === 'PERSON' && mark.entity !== String(ri) && mark.shade !== riMark.shade);
+    assert.ok(otherPerson, 'another person in 004 has a shade of its own');
+    assert.notEqual(otherPerson.background, riMark.background, `"${otherPerson.text}" and "Ri Yong Ho" look different`);
+    for (const mark of [...marks000, ...marks004]) {
+      if (mark.entity === '') {
+        assert.equal(mark.family, mark.type, `an unlinked mention is coloured by its type: ${JSON.stringify(mark)}`);
+        continue;
+      }
+      const owner = analysed.entities.find((candidate) => String(candidate.id) === mark.entity);
+      assert.ok(owner, `data-entity names an entity: ${JSON.stringify(mark)}`);
+      assert.equal(mark.family, owner.type, `"${mark.text}" is coloured as a ${owner.type}, its entity ${owner.name}`);
+    }
+
+    // Hover: the card names the entity, its aliases with their reasons, and its counts.
+    const riLocator = page.locator('#article-view mark.mention', { hasText: 'Ri Yong Ho' }).first();
+    await riLocator.hover();
+    await waitFor(page, 'the card on hovering "Ri Yong Ho"', () => !document.getElementById('mention-card').hidden);
+    const card = await page.locator('#mention-card').textContent();
+    assert.ok(card.includes(entity.name), `the card names ${entity.name}: "${card}"`);
+    for (const alias of entity.aliases.slice(0, 8)) {
+      assert.ok(card.includes(alias.text) && card.includes(alias.reason), `the card lists "${alias.text}" (${alias.reason}): "${card}"`);
+    }
+    assert.ok(card.includes(`${entity.mentions} mentions in 2 articles`), `the card counts mentions and articles: "${card}"`);
+    assert.equal(await riLocator.getAttribute('aria-describedby'), 'mention-card', 'the card describes the mention');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#mention-card').isHidden(), true, 'Escape closes the card');
+    await page.mouse.move(0, 0);
+
+    // Keyboard: one tab stop for the mentions, the arrows move, the card follows focus,
+    // Enter selects the entity and Escape (after closing the card) clears it.
+    assert.equal(await page.locator('#article-view mark.mention[tabindex="0"]').count(), 1, 'one tab stop among the mentions');
+    await page.locator('#article-view mark.mention[tabindex="0"]').focus();
+    const before = await page.evaluate(() => document.activeElement.dataset.index);
+    await page.keyboard.press('ArrowRight');
+    const after = await page.evaluate(() => ({ index: document.activeElement.dataset.index, tabIndex: document.activeElement.tabIndex }));
+    assert.notEqual(after.index, before, '→ moves to the next mention');
+    assert.equal(after.tabIndex, 0, 'the focused mention is the tab stop');
+    assert.equal(await page.locator('#mention-card').isVisible(), true, 'the card shows on keyboard focus');
+    await riLocator.focus();
+    await page.keyboard.press('Enter');
+    await waitFor(page, 'Enter on "Ri Yong Ho" to select its entity',
+      () => !document.getElementById('selection-bar').hidden && document.querySelector('#article-view mark.mention.is-selected'));
+    assert.equal(await page.locator('#selection-name').textContent(), entity.name, 'the bar names the selected entity');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#article-view mark.mention.is-selected').count(), 0, 'Escape clears the selection');
+    assert.equal(await page.locator('#selection-bar').isHidden(), true, 'and hides the bar');
+
+    // The side list: filtering finds the entity by an alias.
+    await page.fill('#entity-filter', 'rey yong');
+    assert.deepEqual(await page.locator('#entity-list button.entity-button').evaluateAll((nodes) => nodes.map((node) => node.dataset.entity)),
+      [String(ri)], 'filtering by "rey yong" finds Ri Yong Ho by his alias');
+    await page.fill('#entity-filter', '');
+
+    // Clicking the entity marks every mention of it in both articles, and only those; each
+    // tab shows its count.
+    const listButton = page.locator(`#entity-list button.entity-button[data-entity="${ri}"]`);
+    assert.equal(await listButton.count(), 1, 'the entity is in the side list once');
+    assert.ok((await listButton.textContent()).includes(entity.name), 'the list shows the canonical name');
+    await listButton.click();
+    assert.equal(await listButton.getAttribute('aria-pressed'), 'true', 'the list shows the entity as selected');
+    let marked = 0;
+    for (const id of seedFiles) {
+      await selectTab(page, id);
+      const selected = (await marksOf(page)).filter((mark) => mark.selected);
+      const mentions = new Set(selected.map((mark) => mark.index));
+      assert.ok(selected.every((mark) => mark.entity === String(ri)), `${id}: only mentions of ${entity.name} are selected`);
+      assert.equal(mentions.size, perArticle[id], `${id}: every mention of ${entity.name} is marked`);
+      const hits = await page.locator('#tabs .tab-item').evaluateAll((items, wanted) =>
+        items.find((item) => item.querySelector('[role="tab"]').dataset.id === wanted)?.querySelector('.tab__hits')?.textContent, id);
+      assert.equal(hits, String(perArticle[id]), `${id}: the tab shows the count`);
+      marked += mentions.size;
+    }
+    assert.equal(marked, entity.mentions, `the marked mentions in both articles are all ${entity.mentions} of ${entity.name}`);
+
+    // Next steps through every mention once, across both articles, from the first.
+    await selectTab(page, seedFiles[0]);
+    const visited = [];
+    for (let step = 0; step < entity.mentions; step++) {
+      await page.click('#selection-next');
+      visited.push(await page.evaluate(() => ({
+        document: document.querySelector('#tabs [aria-selected="true"]').dataset.id,
+        index: document.querySelector('#article-view mark.mention.is-current')?.dataset.index,
+        position: document.getElementById('selection-position').textContent,
+      })));
+    }
+    assert.equal(visited[0].position, `1 / ${entity.mentions}`, 'Next starts at the first mention');
+    assert.ok(visited.every((stop) => stop.index !== undefined), `each step shows a current mention: ${JSON.stringify(visited)}`);
+    assert.equal(new Set(visited.map((stop) => `${stop.document}#${stop.index}`)).size, entity.mentions,
+      `Next visits every mention once: ${JSON.stringify(visited)}`);
+    assert.deepEqual([...new Set(visited.map((stop) => stop.document))], seedFiles, 'Next goes on into the second article');
+    await selectTab(page, seedFiles[1]);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(artifactsDir, `entities-${mode}.png`) });
+
+    // A new analysis (a reference date) keeps the selection.
+    await page.fill('#reference-date', '2018-04-12');
+    await waitFor(page, 'the analysis after setting a reference date',
+      () => document.body.dataset.state === 'idle' && document.querySelector('#article-view mark.mention[data-value="2018-04-12"], #article-view mark.mention[data-value="2018-04-10"]'));
+    assert.equal(await page.locator('#selection-name').textContent(), entity.name, 'the selection survives a new analysis');
+    assert.ok(await page.locator('#article-view mark.mention.is-selected').count() > 0, 'its mentions stay marked');
+
+    // Clear.
+    await page.click('#selection-clear');
+    assert.equal(await page.locator('#article-view mark.mention.is-selected').count(), 0, 'Clear unmarks the mentions');
+    assert.equal(await page.locator('#selection-bar').isHidden(), true, 'Clear hides the bar');
+    assert.equal(await listButton.getAttribute('aria-pressed'), 'false', 'Clear unselects the list entry');
+
+    assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
+    assert.deepEqual(consoleErrors, [], 'errors in the console');
+  } finally {
+    await context?.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 test('the page over http: seeds, dates, safety, API, no outside requests', { timeout: 120_000 }, () => checkPage('http'));
 test('the page from disk (file://): seeds, dates, safety, API, no outside requests', { timeout: 120_000 }, () => checkPage('file'));
+test('entities over http: one per name across articles, card, side list, selection', { timeout: 120_000 }, () => checkEntities('http'));
+test('entities from disk (file://): one per name across articles, card, side list, selection', { timeout: 120_000 }, () => checkEntities('file'));
