@@ -670,7 +670,9 @@ private:
                 });
                 if (firstUse == cluster.members[i].end()) continue;  // written so only where it joined another entity
                 const bool sameUnit = i == canonical && !named;
-                aliases.push_back({unit.mentions[*firstUse], Alias{unit.written[s], sameUnit ? AliasReason::Written : reason}});
+                AliasReason why = sameUnit ? AliasReason::Written : reason;
+                if (hasNonLatinLetters(unit.written[s]) && !hasNonLatinLetters(entity.name)) why = AliasReason::Transliteration;
+                aliases.push_back({unit.mentions[*firstUse], Alias{unit.written[s], why}});
             }
         }
         std::sort(aliases.begin(), aliases.end(), [](const auto& a, const auto& b) {

@@ -128,3 +128,16 @@ test('the entities of expected.json hold exactly, with their canonical names', a
   const core = await loadCore();
   assert.deepEqual(entityClusterProblems(core.analyzeDocuments(seedDocuments())), []);
 });
+
+test('a name in Cyrillic joins its Latin spelling (ICU transliteration in the module)', async () => {
+  const core = await loadCore();
+  const text = 'Russian Foreign Minister Sergei Lavrov met reporters. The minister, Сергей Лавров, said talks went well.';
+  const result = core.analyzeDocuments([{ id: 'a', text }]);
+  const byText = new Map(result.documents[0].mentions.map((m) => [m.text, m]));
+  const latin = byText.get('Sergei Lavrov'), cyrillic = byText.get('Сергей Лавров');
+  assert.ok(latin && cyrillic, 'both spellings are mentions');
+  assert.equal(cyrillic.entity, latin.entity);
+  const entity = result.entities[latin.entity];
+  assert.equal(entity.name, 'Sergei Lavrov');
+  assert.deepEqual(entity.aliases, [{ text: 'Сергей Лавров', reason: 'transliteration' }]);
+});
