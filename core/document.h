@@ -128,6 +128,8 @@ struct Entity {
     MentionType type = MentionType::Person;
     std::string name;            // the canonical name: the fullest, best-attested spelling
     std::vector<Alias> aliases;  // every other spelling of its mentions, in order of appearance
+    std::vector<std::string> titles;  // people: the titles and roles written before its names
+                                      // ("Foreign Minister", "supreme leader"), most used first
 };
 
 // Something the user should know about an analysis that still produced a result.

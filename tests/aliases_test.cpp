@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "2-tokens/tokenizer.h"
 #include "4-aliases/entities.h"
 #include "4-aliases/latin.h"
 #include "4-aliases/name_match.h"
@@ -192,4 +193,31 @@ TEST_CASE("places and organisations: written forms, acronyms, nationalities", "[
     CHECK(entityOf(collection, 1, 0).type == MentionType::Location);
     CHECK(entityOf(collection, 1, 1).name == "United Kingdom");
     CHECK(collection.documents[0].mentions[0].entity == 0u);  // entities in order of appearance
+}
+
+TEST_CASE("the titles written before a person's names are kept with the entity", "[aliases][entities]") {
+    Collection collection;
+    Document& document = collection.documents.emplace_back();
+    document.id = "a";
+    document.text = "Russian Foreign Minister Sergei Lavrov spoke. Mr. Lavrov left. The minister Lavrov stayed.";
+    document.tokens = tokenize(document.text);
+    const auto mentionAt = [&](std::string_view name, MentionType type, size_t from) {
+        const size_t at = document.text.find(name, from);
+        Mention mention;
+        mention.bytes = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + name.size())};
+        mention.type = type;
+        for (uint32_t t = 0; t < document.tokens.size(); ++t) {
+            if (document.tokens[t].bytes.begin == mention.bytes.begin) mention.firstToken = t;
+            if (document.tokens[t].bytes.end == mention.bytes.end) mention.endToken = t + 1;
+        }
+        document.mentions.push_back(mention);
+        return at + name.size();
+    };
+    size_t from = mentionAt("Russian", Norp, 0);
+    from = mentionAt("Sergei Lavrov", Person, from);
+    from = mentionAt("Lavrov", Person, from);
+    mentionAt("Lavrov", Person, from);
+    resolveEntities(collection);
+    CHECK(entityOf(collection, 0, 1).titles == std::vector<std::string>{"Foreign Minister", "Mr.", "minister"});
+    CHECK(entityOf(collection, 0, 0).titles.empty());
 }

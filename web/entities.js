@@ -237,6 +237,8 @@
     var text = element('span', 'entity-button__text');
     text.appendChild(element('span', 'entity-button__name', oneLine(entity.name)));
     var meta = [];
+    var titles = Array.isArray(entity.titles) ? entity.titles : [];
+    if (titles.length) meta.push(oneLine(titles[0]));
     if (aliases.length) meta.push(plural(aliases.length, 'alias', 'aliases'));
     meta.push(plural(documents.length, 'article', 'articles'));
     if (matchedAlias) meta.push('as “' + oneLine(matchedAlias.text) + '”');
@@ -331,6 +333,8 @@
     head.appendChild(element('strong', 'mention-card__name', name));
     head.appendChild(element('span', 'mention-card__type', typeName(family)));
     fragment.appendChild(head);
+    var titles = Array.isArray(entity.titles) ? entity.titles.map(oneLine) : [];
+    if (titles.length) fragment.appendChild(element('p', 'mention-card__line mention-card__titles', titles.join(' · ')));
 
     if (written && written !== name) {
       var here = element('p', 'mention-card__line');

@@ -46,6 +46,7 @@ struct Unit {
     std::vector<uint32_t> writtenCounts;     // mentions of each spelling
     std::vector<MentionRef> mentions;        // in text order
     std::map<MentionType, uint32_t> types;   // mentions of each type
+    std::vector<std::string> titles;         // per mention: the title written before it, or empty
     PersonName person;                       // persons only
     size_t parts = 0;                        // name parts: words, hyphenated ones counted per part
 };
@@ -209,6 +210,32 @@ bool isAllCaps(std::string_view written) {
     return letters;
 }
 
+// The title or role written just before a person's mention, or at its start when the
+// tagger took it in: "Russian Foreign Minister Sergei Lavrov" → "Foreign Minister";
+// "North Korea's supreme leader Kim" → "supreme leader". Empty when there is none.
+std::string titleBefore(const Document& document, const Mention& mention, uint32_t previousEnd) {
+    auto isTitle = [&](uint32_t token) {
+        const Token& t = document.tokens[token];
+        return t.kind == TokenKind::Word && isTitleWord(foldCase(t.bytes.of(document.text)));
+    };
+    uint32_t first = mention.firstToken, last = mention.firstToken;  // the title: tokens [first, last)
+    while (last < mention.endToken && isTitle(last)) ++last;
+    if (last == mention.firstToken) {
+        while (first > previousEnd && isTitle(first - 1) && document.tokens[first].gapBefore <= Gap::Space) --first;
+        last = mention.firstToken;
+    }
+    // Words that only join a title to what it serves do not start or end one.
+    const auto joining = [&](uint32_t token) {
+        const std::string word = foldCase(document.tokens[token].bytes.of(document.text));
+        return word == "the" || word == "of" || word == "state" || word == "us" || word == "u.s." || word == "un" || word == "uk";
+    };
+    while (first < last && joining(first)) ++first;
+    while (last > first && joining(last - 1)) --last;
+    if (first == last) return {};
+    return std::string(document.text.substr(document.tokens[first].bytes.begin,
+                                            document.tokens[last - 1].bytes.end - document.tokens[first].bytes.begin));
+}
+
 class Resolver {
 public:
     explicit Resolver(Collection& collection) : collection_(collection) {}
@@ -234,6 +261,7 @@ private:
             const Document& document = collection_.documents[d];
             for (uint32_t m = 0; m < document.mentions.size(); ++m) {
                 const Mention& mention = document.mentions[m];
+                const uint32_t previousEnd = m > 0 ? document.mentions[m - 1].endToken : 0;
                 if (mention.type == MentionType::Date || mention.type == MentionType::Time) continue;
                 const std::string written = writtenName(mention.bytes.of(document.text));
                 const Kind kind = kindOf(mention.type);
@@ -261,6 +289,7 @@ private:
                     ++unit.writtenCounts[spelling - unit.written.begin()];
                 }
                 unit.mentions.push_back({d, m});
+                unit.titles.push_back(kind == Kind::Person && !document.tokens.empty() ? titleBefore(document, mention, previousEnd) : std::string());
                 ++unit.types[mention.type];
             }
         }
@@ -284,6 +313,7 @@ private:
                 if (other == most) continue;
                 Unit& merged = units_[other];
                 kept.mentions.insert(kept.mentions.end(), merged.mentions.begin(), merged.mentions.end());
+                kept.titles.insert(kept.titles.end(), merged.titles.begin(), merged.titles.end());
                 for (const auto& [type, count] : merged.types) kept.types[type] += count;
                 for (size_t s = 0; s < merged.written.size(); ++s) {
                     const auto spelling = std::find(kept.written.begin(), kept.written.end(), merged.written[s]);
@@ -296,9 +326,17 @@ private:
                 }
                 merged.mentions.clear();
             }
-            std::sort(kept.mentions.begin(), kept.mentions.end(), [](MentionRef a, MentionRef b) {
-                return std::tie(a.document, a.mention) < std::tie(b.document, b.mention);
+            std::vector<size_t> order(kept.mentions.size());
+            for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+            std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+                return std::tie(kept.mentions[a].document, kept.mentions[a].mention) <
+                       std::tie(kept.mentions[b].document, kept.mentions[b].mention);
             });
+            std::vector<MentionRef> mentions;
+            std::vector<std::string> titles;
+            for (const size_t i : order) mentions.push_back(kept.mentions[i]), titles.push_back(std::move(kept.titles[i]));
+            kept.mentions = std::move(mentions);
+            kept.titles = std::move(titles);
         }
     }
 
@@ -679,6 +717,22 @@ private:
             return std::tie(a.first.document, a.first.mention) < std::tie(b.first.document, b.first.mention);
         });
         for (auto& [ref, alias] : aliases) entity.aliases.push_back(std::move(alias));
+        // Titles, the most used first, each written as it first was.
+        std::vector<std::tuple<uint32_t, size_t, std::string, std::string>> titles;  // uses, order, folded, written
+        for (size_t i = 0; i < cluster.units.size(); ++i) {
+            for (const uint32_t member : cluster.members[i]) {
+                const std::string& written = units_[cluster.units[i]].titles[member];
+                if (written.empty()) continue;
+                const std::string folded = foldCase(written);
+                auto same = std::find_if(titles.begin(), titles.end(), [&](const auto& t) { return std::get<2>(t) == folded; });
+                if (same == titles.end()) titles.emplace_back(1, titles.size(), folded, written);
+                else ++std::get<0>(*same);
+            }
+        }
+        std::sort(titles.begin(), titles.end(), [](const auto& a, const auto& b) {
+            return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b) : std::get<1>(a) < std::get<1>(b);
+        });
+        for (auto& title : titles) entity.titles.push_back(std::move(std::get<3>(title)));
     }
 
     Collection& collection_;

@@ -31,6 +31,11 @@ bool isVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 
 }  // namespace
 
+bool isTitleWord(std::string_view folded) {
+    const auto found = nameWords().find(folded);
+    return found != nameWords().end() && found->second == WordKind::Title;
+}
+
 std::string spellingKey(std::string_view folded) {
     // Letter groups that spell one sound, longest first.
     static constexpr std::pair<std::string_view, std::string_view> kGroups[] = {

@@ -24,6 +24,10 @@ struct PersonName {
 
 PersonName analysePersonName(std::string_view name);
 
+// Whether the case-folded word is a title or role written before a name ("president",
+// "minister", "supreme", "mr."; name-words.tsv).
+bool isTitleWord(std::string_view folded);
+
 // A key that common romanisation variants of one word share: vowels after the first
 // letter and doubled letters are simplified, and letter groups that spell one sound are
 // merged (kh/k, ph/f, ou/u, ee/i, y/i, dh/d, th/t, q/k, g/k, w/v, j/y at a word start).

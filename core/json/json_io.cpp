@@ -114,6 +114,7 @@ Json entitiesJson(const Collection& collection) {
                             {"type", toString(entity.type)},
                             {"name", entity.name},
                             {"aliases", std::move(aliases)},
+                            {"titles", entity.titles},
                             {"mentions", counts[id]},
                             {"documents", documents[id]}});
     }

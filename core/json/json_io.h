@@ -6,7 +6,7 @@
 //            "documents": [{"id", "title", "date", "dateline", "text",
 //                           "sentences": [{"start", "end", "role"}],
 //                           "mentions": [{"start", "end", "text", "type", "entity", "value"}]}],
-//            "entities": [{"id", "type", "name", "aliases": [{"text", "reason"}],
+//            "entities": [{"id", "type", "name", "aliases": [{"text", "reason"}], "titles",
 //                          "mentions" (count), "documents" (ids)}],
 //            "events": [], "warnings": [{"document", "message"}]}
 // A mention's "entity" is the "id" of its entity (its index in "entities"), or null for

@@ -369,6 +369,7 @@ async function checkEntities(mode) {
       assert.ok(card.includes(alias.text) && card.includes(alias.reason), `the card lists "${alias.text}" (${alias.reason}): "${card}"`);
     }
     assert.ok(card.includes(`${entity.mentions} mentions in 2 articles`), `the card counts mentions and articles: "${card}"`);
+    assert.ok(entity.titles.includes('Foreign Minister') && card.includes('Foreign Minister'), `the card shows his title: "${card}"`);
     assert.equal(await riLocator.getAttribute('aria-describedby'), 'mention-card', 'the card describes the mention');
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('#mention-card').isHidden(), true, 'Escape closes the card');
