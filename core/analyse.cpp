@@ -10,6 +10,7 @@
 #include "3-dates/dates.h"
 #include "3-entities/tagger.h"
 #include "4-aliases/entities.h"
+#include "5-events/events.h"
 
 namespace annotator {
 
@@ -38,6 +39,7 @@ Outcome<Collection> analyse(std::vector<DocumentInput> inputs, const AnalysisOpt
         findEntities(document, *tagger.value());
     }
     resolveEntities(collection);
+    findEvents(collection);
     return collection;
 }
 

@@ -29,4 +29,14 @@ std::string_view toString(AliasReason reason) {
     return "spelling variant";
 }
 
+std::string_view toString(EventStatus status) {
+    switch (status) {
+        case EventStatus::Occurred: return "occurred";
+        case EventStatus::Planned: return "planned";
+        case EventStatus::Possible: return "possible";
+        case EventStatus::Negated: return "negated";
+    }
+    return "occurred";
+}
+
 }  // namespace annotator

@@ -3,8 +3,8 @@
 // A Collection holds the documents analysed together. Each stage takes a Document (or the
 // Collection) and adds its layer: 1-text checks and repairs the text, 2-tokens adds tokens,
 // blocks and sentences, 3-dates adds DATE/TIME mentions and the document date, 3-entities
-// adds named mentions, 4-aliases gathers them into entities across the documents. Later
-// stages (events) add their layer without changing what is here.
+// adds named mentions, 4-aliases gathers them into entities across the documents, and
+// 5-events finds who did what to whom and merges what several reports tell.
 //
 // Offsets: every Span in this model is a half-open range of BYTE offsets into Document::text,
 // which is valid UTF-8. Conversion to UTF-16 code units happens once, at the JSON boundary
@@ -132,6 +132,40 @@ struct Entity {
                                       // ("Foreign Minister", "supreme leader"), most used first
 };
 
+// Whether an event happened, by what its report says.
+enum class EventStatus : uint8_t {
+    Occurred,  // "met", "visited"
+    Planned,   // "will visit", "is due to meet", "accepted an invitation to visit"
+    Possible,  // "may meet", "a meeting is expected"
+    Negated,   // "no decision has been made on talks", "did not meet"
+};
+
+std::string_view toString(EventStatus status);  // "occurred", "planned", …
+
+// Where one report tells of an event: the sentence and the words that say what happened.
+struct EventMention {
+    uint32_t document = 0;  // index into Collection::documents
+    uint32_t sentence = 0;  // index into Document::sentences
+    Span trigger;           // "visit", "held talks", "accepted the invitation"
+};
+
+// Who did what to whom, where and when, as one or more reports tell it: a card.
+// Types and modes are PLOVER's (AGREE, CONSULT/visit, …) plus STATEMENT for reported
+// speech; `cameo` is the CAMEO code that fits, when one does ("042").
+struct Event {
+    std::string type;
+    std::string mode;                 // empty when none
+    std::string cameo;                // empty when none
+    std::string label;                // "Ri Yong Ho visits Moscow"
+    std::vector<uint32_t> sources;    // entity ids: who acts
+    std::vector<uint32_t> targets;    // entity ids: to whom, or the place visited
+    std::optional<uint32_t> place;    // entity id of where it happens
+    std::string date;                 // ISO 8601 at the text's precision ("2018-04", "2018-04-09"); empty when unknown
+    EventStatus status = EventStatus::Occurred;
+    std::string quote;                // STATEMENT: what was said, as written
+    std::vector<EventMention> mentions;  // every report of it, in document order
+};
+
 // Something the user should know about an analysis that still produced a result.
 struct Warning {
     std::string document;  // document id
@@ -141,6 +175,7 @@ struct Warning {
 struct Collection {
     std::vector<Document> documents;
     std::vector<Entity> entities;  // named by Mention::entity; filled by 4-aliases
+    std::vector<Event> events;     // filled by 5-events
     std::vector<Warning> warnings;
 };
 

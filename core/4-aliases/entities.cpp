@@ -16,6 +16,7 @@
 #include "4-aliases/name_match.h"
 #include "4-aliases/nicknames.h"
 #include "4-aliases/person_name.h"
+#include "4-aliases/titles.h"
 #include "lexicon.h"
 
 namespace annotator {
@@ -210,32 +211,6 @@ bool isAllCaps(std::string_view written) {
     return letters;
 }
 
-// The title or role written just before a person's mention, or at its start when the
-// tagger took it in: "Russian Foreign Minister Sergei Lavrov" → "Foreign Minister";
-// "North Korea's supreme leader Kim" → "supreme leader". Empty when there is none.
-std::string titleBefore(const Document& document, const Mention& mention, uint32_t previousEnd) {
-    auto isTitle = [&](uint32_t token) {
-        const Token& t = document.tokens[token];
-        return t.kind == TokenKind::Word && isTitleWord(foldCase(t.bytes.of(document.text)));
-    };
-    uint32_t first = mention.firstToken, last = mention.firstToken;  // the title: tokens [first, last)
-    while (last < mention.endToken && isTitle(last)) ++last;
-    if (last == mention.firstToken) {
-        while (first > previousEnd && isTitle(first - 1) && document.tokens[first].gapBefore <= Gap::Space) --first;
-        last = mention.firstToken;
-    }
-    // Words that only join a title to what it serves do not start or end one.
-    const auto joining = [&](uint32_t token) {
-        const std::string word = foldCase(document.tokens[token].bytes.of(document.text));
-        return word == "the" || word == "of" || word == "state" || word == "us" || word == "u.s." || word == "un" || word == "uk";
-    };
-    while (first < last && joining(first)) ++first;
-    while (last > first && joining(last - 1)) --last;
-    if (first == last) return {};
-    return std::string(document.text.substr(document.tokens[first].bytes.begin,
-                                            document.tokens[last - 1].bytes.end - document.tokens[first].bytes.begin));
-}
-
 class Resolver {
 public:
     explicit Resolver(Collection& collection) : collection_(collection) {}
@@ -289,7 +264,7 @@ private:
                     ++unit.writtenCounts[spelling - unit.written.begin()];
                 }
                 unit.mentions.push_back({d, m});
-                unit.titles.push_back(kind == Kind::Person && !document.tokens.empty() ? titleBefore(document, mention, previousEnd) : std::string());
+                unit.titles.push_back(kind == Kind::Person && !document.tokens.empty() ? titleText(document, titleBefore(document, mention, previousEnd)) : std::string());
                 ++unit.types[mention.type];
             }
         }

@@ -121,6 +121,37 @@ Json entitiesJson(const Collection& collection) {
     return entities;
 }
 
+// Events, each report cited by its document's id, its sentence and trigger in UTF-16.
+Json eventsJson(const Collection& collection, const std::vector<Utf16Index>& indexes) {
+    const auto optional = [](const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); };
+    Json events = Json::array();
+    for (size_t id = 0; id < collection.events.size(); ++id) {
+        const Event& event = collection.events[id];
+        Json mentions = Json::array();
+        for (const EventMention& mention : event.mentions) {
+            const Document& document = collection.documents[mention.document];
+            const Utf16Index& index = indexes[mention.document];
+            mentions.push_back({{"document", document.id},
+                                {"sentence", spanJson(document.sentences[mention.sentence].bytes, index)},
+                                {"trigger", spanJson(mention.trigger, index)},
+                                {"text", mention.trigger.of(document.text)}});
+        }
+        events.push_back({{"id", id},
+                          {"type", event.type},
+                          {"mode", optional(event.mode)},
+                          {"cameo", optional(event.cameo)},
+                          {"label", event.label},
+                          {"sources", event.sources},
+                          {"targets", event.targets},
+                          {"place", event.place ? Json(*event.place) : Json(nullptr)},
+                          {"date", optional(event.date)},
+                          {"status", toString(event.status)},
+                          {"quote", optional(event.quote)},
+                          {"mentions", std::move(mentions)}});
+    }
+    return events;
+}
+
 std::string dump(const Json& json, bool pretty) {
     return json.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
 }
@@ -146,7 +177,11 @@ std::string toJson(const Collection& collection, bool pretty) {
     json["schema"] = "annotator/1";
     json["documents"] = std::move(documents);
     json["entities"] = entitiesJson(collection);
-    json["events"] = Json::array();
+    std::vector<Utf16Index> indexes;
+    if (!collection.events.empty()) {
+        for (const Document& document : collection.documents) indexes.emplace_back(document.text);
+    }
+    json["events"] = eventsJson(collection, indexes);
     json["warnings"] = std::move(warnings);
     return dump(json, pretty) + (pretty ? "\n" : "");
 }

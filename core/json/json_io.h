@@ -8,7 +8,11 @@
 //                           "mentions": [{"start", "end", "text", "type", "entity", "value"}]}],
 //            "entities": [{"id", "type", "name", "aliases": [{"text", "reason"}], "titles",
 //                          "mentions" (count), "documents" (ids)}],
-//            "events": [], "warnings": [{"document", "message"}]}
+//            "events": [{"id", "type", "mode", "cameo", "label", "sources" (entity ids),
+//                        "targets" (entity ids), "place" (entity id), "date", "status",
+//                        "quote", "mentions": [{"document" (id), "sentence": {"start", "end"},
+//                                               "trigger": {"start", "end"}, "text"}]}],
+//            "warnings": [{"document", "message"}]}
 // A mention's "entity" is the "id" of its entity (its index in "entities"), or null for
 // dates and times.
 // or, when the input cannot be analysed: {"error": "one-line message"}.

@@ -1,0 +1,119 @@
+#include "5-events/events.h"
+
+#include <algorithm>
+
+#include "5-events/reports.h"
+
+namespace annotator {
+namespace {
+
+bool shares(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+    return std::any_of(a.begin(), a.end(), [&](uint32_t x) { return std::find(b.begin(), b.end(), x) != b.end(); });
+}
+
+std::vector<uint32_t> participants(const Event& event) {
+    std::vector<uint32_t> all = event.sources;
+    all.insert(all.end(), event.targets.begin(), event.targets.end());
+    return all;
+}
+
+// Dates agree when equal, when one is unknown, or when one is the other at a finer
+// precision ("2018-04" and "2018-04-09").
+bool datesAgree(const std::string& a, const std::string& b) {
+    return a.empty() || b.empty() || a.starts_with(b) || b.starts_with(a);
+}
+
+bool statusesAgree(EventStatus a, EventStatus b) {
+    const auto unsure = [](EventStatus s) { return s == EventStatus::Planned || s == EventStatus::Possible; };
+    return a == b || (unsure(a) && unsure(b));
+}
+
+// Whether a report tells of the card's event: same type and mode, someone in common and
+// no other one on the side acted upon, and agreeing status, date and place.
+bool tellsOf(const Event& card, const Event& report) {
+    if (card.type != report.type || card.mode != report.mode || !statusesAgree(card.status, report.status)) return false;
+    if (!shares(participants(card), participants(report))) return false;
+    if (!card.targets.empty() && !report.targets.empty() && !shares(card.targets, report.targets)) return false;
+    if (card.place && report.place && *card.place != *report.place) return false;
+    if (card.type == "STATEMENT" && card.quote != report.quote) return false;
+    return datesAgree(card.date, report.date);
+}
+
+void addAll(std::vector<uint32_t>& to, const std::vector<uint32_t>& from) {
+    for (const uint32_t id : from) {
+        if (std::find(to.begin(), to.end(), id) == to.end()) to.push_back(id);
+    }
+}
+
+void merge(Event& card, Event&& report) {
+    addAll(card.sources, report.sources);
+    addAll(card.targets, report.targets);
+    std::erase_if(card.targets, [&](uint32_t id) { return std::find(card.sources.begin(), card.sources.end(), id) != card.sources.end(); });
+    if (!card.place) card.place = report.place;
+    if (report.date.size() > card.date.size()) card.date = report.date;
+    // Planned beats possible: one report knows more.
+    if (report.status == EventStatus::Planned && card.status == EventStatus::Possible) card.status = EventStatus::Planned;
+    card.mentions.push_back(report.mentions.front());
+}
+
+std::string namesOf(const Collection& collection, const std::vector<uint32_t>& ids) {
+    std::string names;
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (i > 0) names += i + 1 == ids.size() ? " and " : ", ";
+        names += collection.entities[ids[i]].name;
+    }
+    return names;
+}
+
+// "Ri Yong Ho visits Moscow", "Ri Yong Ho and Sergei Lavrov hold talks".
+std::string labelOf(const Collection& collection, const Event& event, std::string_view verb) {
+    std::string label = namesOf(collection, event.sources);
+    std::string phrase(verb);
+    if (event.sources.size() > 1 && event.targets.empty()) {
+        // Several act together: "meets with" → "meet".
+        if (phrase.ends_with(" with")) phrase.resize(phrase.size() - 5);
+        const size_t space = phrase.find(' ');
+        std::string first = phrase.substr(0, space);
+        if (first.ends_with("es") && (first.ends_with("shes") || first.ends_with("ches") || first.ends_with("sses"))) first.resize(first.size() - 2);
+        else if (first.ends_with("s")) first.pop_back();
+        phrase = first + (space == std::string::npos ? "" : phrase.substr(space));
+    }
+    if (!label.empty()) label += ' ';
+    label += phrase;
+    if (!event.targets.empty()) label.append(" ").append(namesOf(collection, event.targets));
+    else if (event.place && event.mode == "visit") label.append(" ").append(collection.entities[*event.place].name);
+    return label;
+}
+
+}  // namespace
+
+void findEvents(Collection& collection) {
+    collection.events.clear();
+    std::vector<std::string_view> verbs;  // each card's label verb
+    for (uint32_t d = 0; d < collection.documents.size(); ++d) {
+        for (EventReport& report : findReports(collection, d)) {
+            Event event;
+            event.type = report.trigger->type;
+            event.mode = report.trigger->mode;
+            event.cameo = report.trigger->cameo;
+            event.sources = std::move(report.sources);
+            event.targets = std::move(report.targets);
+            std::erase_if(event.targets, [&](uint32_t id) { return std::find(event.sources.begin(), event.sources.end(), id) != event.sources.end(); });
+            event.place = report.place;
+            event.date = std::move(report.date);
+            event.status = report.status;
+            event.quote = std::move(report.quote);
+            event.mentions.push_back(report.mention);
+            const auto card = std::find_if(collection.events.begin(), collection.events.end(), [&](const Event& c) { return tellsOf(c, event); });
+            if (card != collection.events.end()) {
+                merge(*card, std::move(event));
+            } else {
+                collection.events.push_back(std::move(event));
+                verbs.push_back(report.trigger->label);
+            }
+        }
+    }
+    for (size_t i = 0; i < collection.events.size(); ++i) collection.events[i].label = labelOf(collection, collection.events[i], verbs[i]);
+}
+
+}  // namespace annotator

@@ -1,0 +1,432 @@
+#include "5-events/reports.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "1-text/unicode.h"
+#include "1-text/utf8.h"
+#include "4-aliases/titles.h"
+
+namespace annotator {
+namespace {
+
+// Someone or something a sentence names: a name mention, a role reference resolved to the
+// person it names ("the Russian Foreign Minister"), or a pronoun resolved to a person.
+struct Actor {
+    uint32_t first = 0, end = 0;  // tokens
+    uint32_t entity = 0;
+    MentionType type = MentionType::Person;
+    bool modifier = false;  // "Russian" in "Russian Foreign Minister Sergei Lavrov"
+};
+
+bool isPreposition(std::string_view word) {
+    static const std::unordered_set<std::string_view> words = {
+        "in", "at", "to", "from", "with", "of", "on", "for", "by", "about", "between", "around", "including", "near",
+        "into", "over", "against", "towards", "toward", "across", "through", "during", "since", "like", "than", "among",
+        "after", "before", "via", "outside", "inside", "within", "under"};
+    return words.contains(word);
+}
+
+// Words that start a new clause: arguments are not looked for across them.
+bool startsClause(std::string_view word) {
+    static const std::unordered_set<std::string_view> words = {
+        "that", "which", "who", "whom", "whose", "while", "whereas", "but", "because", "although", "though", "since", "when", "where", ";", ":", "(", ")",
+        "\"", "\xE2\x80\x9C", "\xE2\x80\x9D"};
+    return words.contains(word);
+}
+
+char32_t firstCharacter(std::string_view text) {
+    size_t offset = 0;
+    return text.empty() ? 0 : decodeUtf8(text, offset);
+}
+
+bool isPronoun(std::string_view word) { return word == "he" || word == "she" || word == "him" || word == "his" || word == "her"; }
+
+bool isBe(std::string_view word) {
+    return word == "is" || word == "are" || word == "was" || word == "were" || word == "be" || word == "been" || word == "being";
+}
+
+// Role key: the country (or body) a title serves and the title, case-folded.
+using RoleKey = std::pair<int64_t, std::string>;
+
+class DocumentReader {
+public:
+    DocumentReader(const Collection& collection, uint32_t index)
+        : collection_(collection), document_(collection.documents[index]), index_(index) {
+        for (const Token& token : document_.tokens) words_.push_back(foldCase(token.bytes.of(document_.text)));
+        learnRoles();
+    }
+
+    std::vector<EventReport> read() {
+        std::vector<EventReport> reports;
+        for (uint32_t s = 0; s < document_.sentences.size(); ++s) {
+            const size_t before = reports.size();
+            readSentence(s, reports);
+            previousPeople_.clear();
+            for (size_t r = before; r < reports.size(); ++r) {
+                for (const uint32_t source : reports[r].sources) {
+                    if (collection_.entities[source].type == MentionType::Person) previousPeople_.push_back(source);
+                }
+            }
+            for (const Actor& actor : sentenceActors_) {
+                if (actor.type == MentionType::Person) previousPeople_.push_back(actor.entity);
+            }
+        }
+        return reports;
+    }
+
+private:
+    // The country a title serves: a place or nationality just before it ("Russian",
+    // "Russia's"), or -1.
+    int64_t servedBy(uint32_t titleFirst, const std::vector<const Mention*>& mentionsEndingAt) const {
+        uint32_t at = titleFirst;
+        if (at > 0 && (words_[at - 1] == "'s" || words_[at - 1] == "\xE2\x80\x99s")) --at;
+        if (at == 0 || !mentionsEndingAt[at]) return -1;
+        const Mention& mention = *mentionsEndingAt[at];
+        if (!mention.entity || mention.type == MentionType::Person) return -1;
+        return *mention.entity;
+    }
+
+    std::vector<const Mention*> mentionsByEnd() const {
+        std::vector<const Mention*> byEnd(document_.tokens.size() + 1, nullptr);
+        for (const Mention& mention : document_.mentions) byEnd[mention.endToken] = &mention;
+        return byEnd;
+    }
+
+    // Every person named with a title in any document teaches a role: (country, title) →
+    // person, and (none, title) → person.
+    void learnRoles() {
+        for (const Document& document : collection_.documents) {
+            std::vector<const Mention*> byEnd(document.tokens.size() + 1, nullptr);
+            for (const Mention& mention : document.mentions) byEnd[mention.endToken] = &mention;
+            uint32_t previousEnd = 0;
+            for (const Mention& mention : document.mentions) {
+                if (mention.type == MentionType::Person && mention.entity) {
+                    const TokenRange title = titleBefore(document, mention, previousEnd);
+                    if (!title.empty() && title.end == mention.firstToken) {
+                        const std::string folded = foldCase(titleText(document, title));
+                        int64_t country = -1;
+                        uint32_t at = title.first;
+                        const std::string before = at > 0 ? foldCase(document.tokens[at - 1].bytes.of(document.text)) : "";
+                        if (before == "'s" || before == "\xE2\x80\x99s") --at;
+                        if (at > 0 && byEnd[at] && byEnd[at]->entity && byEnd[at]->type != MentionType::Person) country = *byEnd[at]->entity;
+                        roles_[{country, folded}].insert(*mention.entity);
+                        roles_[{-1, folded}].insert(*mention.entity);
+                    }
+                }
+                previousEnd = mention.endToken;
+            }
+        }
+    }
+
+    std::optional<uint32_t> personOfRole(int64_t country, const std::string& title) const {
+        const auto found = roles_.find({country, title});
+        if (found == roles_.end() || found->second.size() != 1) return std::nullopt;
+        return *found->second.begin();
+    }
+
+    // The actors of a sentence, in text order.
+    void gatherActors(const Sentence& sentence) {
+        sentenceActors_.clear();
+        const std::vector<const Mention*> byEnd = mentionsByEnd();
+        std::vector<bool> inMention(document_.tokens.size(), false);
+        std::vector<const Mention*> names;
+        for (const Mention& mention : document_.mentions) {
+            if (mention.firstToken < sentence.firstToken || mention.endToken > sentence.endToken) continue;
+            for (uint32_t t = mention.firstToken; t < mention.endToken; ++t) inMention[t] = true;
+            if (mention.entity && mention.type != MentionType::Misc && mention.type != MentionType::Date && mention.type != MentionType::Time) {
+                names.push_back(&mention);
+            }
+        }
+        for (size_t i = 0; i < names.size(); ++i) {
+            const Mention& mention = *names[i];
+            Actor actor{mention.firstToken, mention.endToken, *mention.entity, mention.type, false};
+            // A place, body or nationality before a title and a name describes the person.
+            if (mention.type != MentionType::Person) {
+                uint32_t at = mention.endToken;
+                if (at < sentence.endToken && (words_[at] == "'s" || words_[at] == "\xE2\x80\x99s")) ++at;
+                const uint32_t titleStart = at;
+                while (at < sentence.endToken && isTitleToken(document_, at)) ++at;
+                actor.modifier = at > titleStart && i + 1 < names.size() && names[i + 1]->firstToken == at &&
+                                 names[i + 1]->type == MentionType::Person;
+            }
+            sentenceActors_.push_back(actor);
+        }
+        // Role references: title words with no name after them.
+        for (uint32_t t = sentence.firstToken; t < sentence.endToken;) {
+            if (inMention[t] || !isTitleToken(document_, t)) {
+                ++t;
+                continue;
+            }
+            uint32_t end = t;
+            while (end < sentence.endToken && !inMention[end] && isTitleToken(document_, end)) ++end;
+            const bool named = end < sentence.endToken && inMention[end];
+            if (!named) {
+                const int64_t country = servedBy(t, byEnd);
+                const bool definite = t > sentence.firstToken && (words_[t - 1] == "the" || country >= 0);
+                if (definite) {
+                    std::string title;
+                    for (uint32_t w = t; w < end; ++w) title += (title.empty() ? "" : " ") + words_[w];
+                    std::optional<uint32_t> person = personOfRole(country, title);
+                    if (!person && country < 0) person = personOfRole(-1, title);
+                    if (person) {
+                        // The country before it is part of the reference, not an actor.
+                        for (Actor& actor : sentenceActors_) {
+                            if (country >= 0 && actor.entity == country && actor.end + 2 >= t && actor.end <= t) actor.modifier = true;
+                        }
+                        sentenceActors_.push_back({t, end, *person, MentionType::Person, false});
+                    }
+                }
+            }
+            t = end;
+        }
+        // Pronouns: the one person the sentence named before, else the previous sentence's.
+        for (uint32_t t = sentence.firstToken; t < sentence.endToken; ++t) {
+            if (inMention[t] || !isPronoun(words_[t])) continue;
+            std::set<uint32_t> before;
+            for (const Actor& actor : sentenceActors_) {
+                if (actor.type == MentionType::Person && actor.end <= t) before.insert(actor.entity);
+            }
+            std::optional<uint32_t> person;
+            if (before.size() == 1) person = *before.begin();
+            else if (before.empty() && !previousPeople_.empty()) person = previousPeople_.front();
+            if (person) sentenceActors_.push_back({t, t + 1, *person, MentionType::Person, false});
+        }
+        std::sort(sentenceActors_.begin(), sentenceActors_.end(), [](const Actor& a, const Actor& b) { return a.first < b.first; });
+    }
+
+    const Actor* actorEndingAt(uint32_t end) const {
+        for (const Actor& actor : sentenceActors_) {
+            if (actor.end == end && !actor.modifier) return &actor;
+        }
+        return nullptr;
+    }
+
+    const Actor* actorStartingAt(uint32_t first) const {
+        for (const Actor& actor : sentenceActors_) {
+            if (actor.first == first && !actor.modifier) return &actor;
+        }
+        return nullptr;
+    }
+
+    // The actor before `token` that acts: the nearest not inside a prepositional phrase,
+    // with those coordinated with it ("Lavrov and Ri met").
+    std::vector<uint32_t> actorsBefore(uint32_t token, uint32_t sentenceFirst, std::optional<uint32_t>* placeBefore) const {
+        std::vector<uint32_t> found;
+        for (auto actor = sentenceActors_.rbegin(); actor != sentenceActors_.rend(); ++actor) {
+            if (actor->end > token || actor->modifier) continue;
+            const bool inPhrase = actor->first > sentenceFirst && isPreposition(words_[actor->first - 1]);
+            // "Moscow visit": a place just before a noun trigger is where it happens.
+            if (placeBefore && actor->type == MentionType::Location && actor->end == token && !*placeBefore) {
+                *placeBefore = actor->entity;
+                continue;
+            }
+            if (inPhrase) continue;
+            found.push_back(actor->entity);
+            // Coordinated actors before it.
+            uint32_t at = actor->first;
+            while (at > sentenceFirst + 1 && words_[at - 1] == "and") {
+                const Actor* other = actorEndingAt(at - 1);
+                if (!other) break;
+                found.push_back(other->entity);
+                at = other->first;
+            }
+            break;
+        }
+        return found;
+    }
+
+    // The actors just after `token` (within a few words, across a preposition), with those
+    // coordinated with them ("praised Xi and Kim"). `places`: only places.
+    std::vector<uint32_t> actorsAfter(uint32_t token, uint32_t sentenceEnd, bool places, bool skipLocations) const {
+        std::vector<uint32_t> found;
+        for (const Actor& actor : sentenceActors_) {
+            if (actor.first < token || actor.modifier) continue;
+            if (actor.first > token + 6) break;
+            bool clause = false;
+            for (uint32_t t = token; t < actor.first; ++t) clause = clause || startsClause(words_[t]);
+            if (clause) break;
+            const bool located = actor.first > 0 && (words_[actor.first - 1] == "in" || words_[actor.first - 1] == "at");
+            if (places && actor.type != MentionType::Location) continue;
+            if (!places && skipLocations && located) continue;
+            found.push_back(actor.entity);
+            // A list: "Xi and Kim", "Xi, Kim and Moon".
+            uint32_t at = actor.end;
+            while (at + 1 < sentenceEnd && (words_[at] == "and" || words_[at] == ",")) {
+                const Actor* other = actorStartingAt(at + 1);
+                if (!other || (places && other->type != MentionType::Location)) break;
+                if (words_[at] == "," && !(other->end < sentenceEnd && (words_[other->end] == "and" || words_[other->end] == ","))) break;
+                found.push_back(other->entity);
+                at = other->end;
+            }
+            break;
+        }
+        return found;
+    }
+
+    // The place of "in Moscow" near the trigger, in its clause.
+    std::optional<uint32_t> placeNear(const TriggerMatch& match, const Sentence& sentence) const {
+        for (const Actor& actor : sentenceActors_) {
+            if (actor.type != MentionType::Location || actor.first == 0 || words_[actor.first - 1] != "in") continue;
+            const uint32_t from = std::min(actor.first, match.endToken), to = std::max(actor.first, match.firstToken);
+            bool clause = false;
+            for (uint32_t t = from; t < to; ++t) clause = clause || startsClause(words_[t]);
+            if (!clause && actor.first + 10 > match.firstToken && actor.first < match.endToken + 10 && actor.first >= sentence.firstToken) {
+                return actor.entity;
+            }
+        }
+        return std::nullopt;
+    }
+
+    EventStatus statusOf(const TriggerMatch& match, const Sentence& sentence) const {
+        const uint32_t from = match.firstToken > sentence.firstToken + 6 ? match.firstToken - 6 : sentence.firstToken;
+        EventStatus status = EventStatus::Occurred;
+        const uint32_t near = match.firstToken > sentence.firstToken + 4 ? match.firstToken - 4 : sentence.firstToken;
+        for (uint32_t t = from; t < match.firstToken; ++t) {
+            const std::string& word = words_[t];
+            if (startsClause(word) || word == ",") status = EventStatus::Occurred;
+            const bool close = t >= near || match.form == VerbForm::Noun;
+            if (word == "not" || word == "n't" || word == "never" || word == "no" || word == "without") {
+                if (close) return EventStatus::Negated;
+            } else if (t >= near && (word == "will" || word == "'ll" || word == "shall" || word == "due" || word == "plans" ||
+                                     word == "plan" || word == "planned" || word == "planning" || word == "scheduled" ||
+                                     word == "upcoming" || word == "next" || word == "set" || word == "going" || word == "invitation")) {
+                status = EventStatus::Planned;
+            } else if (t >= near && (word == "may" || word == "might" || word == "could" || word == "would" || word == "possible" ||
+                                     word == "possibility" || word == "likely" || word == "expected" || word == "potential")) {
+                status = EventStatus::Possible;
+            }
+        }
+        // "to visit": an infinitive tells of what is meant to happen.
+        if (status == EventStatus::Occurred && match.form == VerbForm::Base && match.firstToken > sentence.firstToken &&
+            words_[match.firstToken - 1] == "to") {
+            status = EventStatus::Planned;
+        }
+        if (match.form == VerbForm::Noun && status == EventStatus::Occurred) {
+            for (uint32_t t = match.endToken; t < std::min(match.endToken + 3, sentence.endToken); ++t) {
+                if (words_[t] == "expected" || words_[t] == "planned" || words_[t] == "possible") return EventStatus::Possible;
+            }
+        }
+        return status;
+    }
+
+    // The clause of each token: a new one after a comma, a clause word or a quotation mark.
+    std::vector<uint32_t> clausesOf(const Sentence& sentence) const {
+        std::vector<uint32_t> clause(sentence.endToken - sentence.firstToken);
+        uint32_t current = 0;
+        for (uint32_t t = sentence.firstToken; t < sentence.endToken; ++t) {
+            if (words_[t] == "," || startsClause(words_[t])) ++current;
+            clause[t - sentence.firstToken] = current;
+        }
+        return clause;
+    }
+
+    // The quotation of a sentence: the text inside its quotation marks, or after "that".
+    std::string quoteOf(const Sentence& sentence, const TriggerMatch& match) const {
+        uint32_t open = UINT32_MAX, close = UINT32_MAX;
+        for (uint32_t t = sentence.firstToken; t < sentence.endToken; ++t) {
+            const Token& token = document_.tokens[t];
+            if (token.kind != TokenKind::Punctuation || !isQuotationMark(firstCharacter(token.bytes.of(document_.text)))) continue;
+            if (open == UINT32_MAX) open = t;
+            else close = t;
+        }
+        uint32_t first = 0, end = 0;
+        if (open != UINT32_MAX && close != UINT32_MAX && close > open + 1) {
+            first = open + 1, end = close;
+        } else if (match.endToken < sentence.endToken && words_[match.endToken] == "that") {
+            first = match.endToken + 1, end = sentence.endToken;
+            while (end > first && document_.tokens[end - 1].kind == TokenKind::Punctuation) --end;
+        }
+        if (first >= end) return {};
+        const uint32_t begin = document_.tokens[first].bytes.begin;
+        return document_.text.substr(begin, document_.tokens[end - 1].bytes.end - begin);
+    }
+
+    void readSentence(uint32_t s, std::vector<EventReport>& reports) {
+        const Sentence& sentence = document_.sentences[s];
+        gatherActors(sentence);
+        const std::vector<TriggerMatch> matches = findTriggers(document_, sentence.firstToken, sentence.endToken);
+        if (matches.empty()) return;
+        const std::vector<uint32_t> clause = clausesOf(sentence);
+        const auto clauseOf = [&](uint32_t token) { return clause[token - sentence.firstToken]; };
+        // Dates, each told with the triggers of its clause.
+        std::vector<std::pair<uint32_t, std::string>> dates;  // clause, value
+        for (const Mention& mention : document_.mentions) {
+            if (mention.type != MentionType::Date || mention.firstToken < sentence.firstToken || mention.endToken > sentence.endToken) continue;
+            dates.push_back({clauseOf(mention.firstToken), mention.value});
+        }
+        std::optional<size_t> statement;  // a report of speech whose "that" clause follows
+        uint32_t embeddingEnd = 0;        // what is requested, threatened, refused or alleged is no event of its own
+        for (const TriggerMatch& match : matches) {
+            if (match.firstToken < embeddingEnd + 4 && embeddingEnd > 0) continue;
+            const std::string_view type = match.trigger->type;
+            if (type == "REQUEST" || type == "THREATEN" || type == "REJECT" || type == "ACCUSE" || type == "DEMAND") embeddingEnd = match.endToken;
+            EventReport report;
+            report.trigger = match.trigger;
+            report.mention = {index_, s, {document_.tokens[match.firstToken].bytes.begin, document_.tokens[match.endToken - 1].bytes.end}};
+            const Trigger& trigger = *match.trigger;
+            const bool noun = match.form == VerbForm::Noun;
+            const bool passive = !noun && (match.form == VerbForm::Past || match.form == VerbForm::Participle) &&
+                                 match.firstToken > sentence.firstToken + 1 &&
+                                 (isBe(words_[match.firstToken - 1]) || isBe(words_[match.firstToken - 2]));
+            std::optional<uint32_t> placeBefore;
+            std::vector<uint32_t> left = actorsBefore(match.firstToken, sentence.firstToken, noun ? &placeBefore : nullptr);
+            if (passive) {
+                report.targets = left;
+                for (uint32_t t = match.endToken; t + 1 < sentence.endToken; ++t) {
+                    if (words_[t] != "by") continue;
+                    report.sources = actorsAfter(t + 1, sentence.endToken, false, false);
+                    break;
+                }
+            } else if (trigger.type == "STATEMENT") {
+                report.sources = left.empty() ? actorsAfter(match.endToken, sentence.endToken, false, true) : left;
+                report.quote = quoteOf(sentence, match);
+            } else {
+                report.sources = left;
+                if (trigger.object == TriggerObject::Actor) report.targets = actorsAfter(match.endToken, sentence.endToken, false, true);
+                if (trigger.object == TriggerObject::Place) {
+                    const std::vector<uint32_t> places = actorsAfter(match.endToken, sentence.endToken, true, false);
+                    if (!places.empty()) report.place = places.front();
+                }
+                // "the visit of Kim", "a meeting between Trump and Kim": the actors after it act.
+                if (noun && report.sources.empty() && match.endToken < sentence.endToken &&
+                    (words_[match.endToken] == "of" || words_[match.endToken] == "between" || words_[match.endToken] == "by")) {
+                    report.sources = actorsAfter(match.endToken + 1, sentence.endToken, false, false);
+                    if (words_[match.endToken] == "between") report.targets.clear();
+                }
+            }
+            if (!report.place) report.place = placeBefore ? placeBefore : placeNear(match, sentence);
+            for (const auto& [where, value] : dates) {
+                if (where == clauseOf(match.firstToken) && report.date.empty()) report.date = value;
+            }
+            report.status = statusOf(match, sentence);
+            // Nobody acts: nothing to put on a card.
+            if (report.sources.empty() && report.targets.empty()) continue;
+            if (trigger.type == "STATEMENT" && report.sources.empty()) continue;
+            // What a dated statement reports, undated, is told that day at the latest.
+            if (report.date.empty() && statement && reports[*statement].mention.trigger.end < report.mention.trigger.begin) {
+                report.date = reports[*statement].date;
+            }
+            if (trigger.type == "STATEMENT") statement = reports.size();
+            reports.push_back(std::move(report));
+        }
+    }
+
+    const Collection& collection_;
+    const Document& document_;
+    uint32_t index_;
+    std::vector<std::string> words_;  // case-folded tokens
+    std::map<RoleKey, std::set<uint32_t>> roles_;
+    std::vector<Actor> sentenceActors_;
+    std::vector<uint32_t> previousPeople_;  // people the previous sentence named, its actors first
+};
+
+}  // namespace
+
+std::vector<EventReport> findReports(const Collection& collection, uint32_t document) {
+    return DocumentReader(collection, document).read();
+}
+
+}  // namespace annotator

@@ -1,0 +1,29 @@
+// One report of an event: what one sentence says happened, with its arguments attached by
+// rules over tokens and mentions (docs/events.md says how). 5-events/events.cpp merges the
+// reports of all documents into cards.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "5-events/triggers.h"
+#include "document.h"
+
+namespace annotator {
+
+struct EventReport {
+    const Trigger* trigger = nullptr;
+    EventMention mention;
+    std::vector<uint32_t> sources, targets;  // entity ids
+    std::optional<uint32_t> place;           // entity id
+    std::string date;                        // the value of the date mention it is told with
+    EventStatus status = EventStatus::Occurred;
+    std::string quote;                       // STATEMENT: the quotation of its sentence
+};
+
+// The reports of one document, in text order. Needs the collection's entities (4-aliases)
+// and the document's dates.
+std::vector<EventReport> findReports(const Collection& collection, uint32_t document);
+
+}  // namespace annotator
