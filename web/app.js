@@ -2,11 +2,13 @@
 // defines createAnnotatorCore), keeps the user's articles, analyses them all together after
 // every change, and shows the active one with its sentences, dateline and mentions. The
 // entities found across the articles come from entities.js (their index, the side list,
-// the card's content) and the hover card from mention-card.js; this file keeps the state,
-// including the selected entity, which stays selected across tabs and new analyses.
+// the card's content), the events view and timeline from events.js, and the hover card from
+// mention-card.js; this file keeps the state, including the selected entity, which stays
+// selected across tabs and new analyses, the view shown (articles or events), and the
+// event whose sentences are marked in the articles.
 //
 // Classic script, no modules, no fetch: the page must also work opened from disk (file://).
-// index.html loads entities.js and mention-card.js before it.
+// index.html loads entities.js, events.js and mention-card.js before it.
 // Safety: user text only ever reaches the DOM through textContent / createTextNode /
 // setAttribute, never innerHTML, so pasted markup shows as text and never runs.
 (function () {
@@ -20,6 +22,7 @@
   var ACCEPTED_FILE = /\.(txt|md|markdown)$/i;
   var MAX_FILE_BYTES = 16 * 1024 * 1024;
   var Entities = window.NewsAnnotator.entities;
+  var Events = window.NewsAnnotator.events;
 
   // ---------------------------------------------------------------------------------------
   // The core: instantiated once, lazily, and again after a crash (a wasm abort kills it).
@@ -110,9 +113,14 @@
     selection: null,
     entityFilter: '',
     entityScopeActive: false, // list only the entities of the active article
+    view: 'articles',    // or 'events': the timeline of event cards
+    // The event whose sentences are marked in the articles: {event, position}, position
+    // being the index in event.mentions of the report shown last, or null.
+    cited: null,
   };
 
   var hoverCard = null;
+  var eventsView = null;
 
   var elements = {};
 
@@ -201,6 +209,7 @@
     if (list.length === 0) return;
     list.forEach(function (article) { state.articles.push(article); });
     state.activeId = list[list.length - 1].id;
+    state.view = 'articles'; // show what was just added
     analyseAll();
   }
 
@@ -403,6 +412,10 @@
       var again = Entities.findAgain(state.entities, state.selection.entity);
       state.selection = again ? { id: String(again.id), entity: again, cursor: null } : null;
     }
+    if (state.cited) {
+      var event = Events.findAgain(result && result.events, state.cited.event);
+      state.cited = event ? { event: event, position: null } : null;
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -413,7 +426,8 @@
     renderTabs();
     renderArticle();
     renderSide();
-    renderSelection();
+    renderView();
+    renderSelection(); // and the events view's content, which depends on the selection
     document.body.dataset.articles = String(state.articles.length);
   }
 
@@ -504,11 +518,17 @@
       var shown = state.entities.occurrences(selection.id)[selection.cursor];
       if (!shown || shown.document !== id) selection.cursor = null;
     }
+    // The marked event: its first report in this article is the one shown.
+    if (state.cited) {
+      var here = Events.rangesIn(state.cited.event, id, null)[0];
+      state.cited.position = here ? here.position : null;
+    }
     render();
     if (focusTab) {
       var tab = elements.tabs.querySelector('[aria-selected="true"]');
       if (tab) tab.focus();
     }
+    if (state.cited) revealCitation(false);
   }
 
   function activeArticle() {
@@ -607,6 +627,14 @@
       if (!valid(mention)) return;
       intervals.push({ start: mention.start, end: mention.end, rank: 2, order: order++, kind: 'mention', data: mention, index: index });
     });
+    // The marked event's sentences in this article, and their triggers.
+    if (state.cited) {
+      Events.rangesIn(state.cited.event, analysed.id, state.cited.position).forEach(function (cited) {
+        if (!valid(cited.sentence)) return;
+        intervals.push({ start: cited.sentence.start, end: cited.sentence.end, rank: 0.5, order: order++, kind: 'cited', data: cited });
+        if (valid(cited.trigger)) intervals.push({ start: cited.trigger.start, end: cited.trigger.end, rank: 1.5, order: order++, kind: 'trigger', data: cited });
+      });
+    }
 
     // Outer before inner: lower rank, then longer, then earlier.
     function outerFirst(a, b) {
@@ -649,6 +677,13 @@
         sentence.setAttribute('aria-level', '2');
       }
       return sentence;
+    }
+    if (interval.kind === 'cited' || interval.kind === 'trigger') {
+      var cited = element('span', interval.kind === 'cited' ? 'cited-sentence' : 'cited-trigger');
+      cited.dataset.position = String(interval.data.position);
+      if (interval.data.current) cited.classList.add('is-current');
+      if (interval.kind === 'cited' && !isContinuedPiece) cited.tabIndex = -1;
+      return cited;
     }
     if (interval.kind === 'dateline') {
       var dateline = element('span', 'dateline');
@@ -830,8 +865,9 @@
     position = (position + occurrences.length) % occurrences.length;
     selection.cursor = position;
     var occurrence = occurrences[position];
-    if (occurrence.document !== state.activeId) {
+    if (occurrence.document !== state.activeId || state.view !== 'articles') {
       state.activeId = occurrence.document;
+      state.view = 'articles';
       render();
     } else {
       renderSelection();
@@ -891,6 +927,7 @@
     updateTabHits();
     renderSelectionBar();
     renderEntities();
+    if (state.view === 'events') renderEventsView();
   }
 
   function updateTabHits() {
@@ -956,7 +993,9 @@
         var found = state.articles.filter(function (candidate) { return candidate.id === documentId; })[0];
         return found ? tabLabel(found) : documentId;
       },
-      onSelect: function (id) { selectEntity(id, true); },
+      // In the events view, selecting fades the events without the entity; in the
+      // articles view, it goes to the entity's first mention.
+      onSelect: function (id) { selectEntity(id, state.view === 'articles'); },
       onJump: function (id, documentId) {
         var occurrences = state.entities.occurrences(id);
         var first = occurrences.findIndex(function (occurrence) { return occurrence.document === documentId; });
@@ -1029,6 +1068,124 @@
       event.preventDefault();
       focusMark(target, false);
     }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The views (articles, or the events' timeline) and the event marked in the articles.
+
+  // Which view shows, the switch's counts, and the bar of the marked event. The events
+  // view's content is filled by renderSelection (it fades the events without the selected
+  // entity).
+  function renderView() {
+    var events = state.result && Array.isArray(state.result.events) ? state.result.events : [];
+    var articles = state.view === 'articles';
+    elements.viewSwitch.hidden = state.articles.length === 0;
+    elements.articlesCount.textContent = state.articles.length ? String(state.articles.length) : '';
+    elements.eventsCount.textContent = state.result ? String(events.length) : '';
+    [[elements.viewArticles, articles], [elements.viewEvents, !articles]].forEach(function (pair) {
+      pair[0].setAttribute('aria-selected', pair[1] ? 'true' : 'false');
+      pair[0].tabIndex = pair[1] ? 0 : -1;
+    });
+    elements.articlePane.hidden = !articles;
+    elements.eventsView.hidden = articles;
+    document.body.dataset.view = state.view;
+    var bar = elements.eventBar;
+    bar.hidden = !articles || !state.cited || !activeArticle();
+    if (bar.hidden) return;
+    Events.renderCitationBar(bar, {
+      event: state.cited.event,
+      position: state.cited.position,
+      activeDocument: state.activeId,
+      documentOrder: resultDocumentOrder(),
+      onStep: stepCitation,
+      onBack: function () { setView('events', true); },
+      onClose: function () {
+        state.cited = null;
+        render();
+        elements.articleView.focus({ preventScroll: true });
+      },
+    });
+  }
+
+  function renderEventsView() {
+    eventsView.render({
+      result: state.result,
+      index: state.entities,
+      selectedId: state.selection ? state.selection.id : null,
+      selectedName: state.selection ? Entities.oneLine(state.selection.entity.name) : '',
+      citedKey: state.cited ? Events.keyOf(state.cited.event) : null,
+      articleCount: resultDocumentOrder().length,
+      smooth: smoothScroll() === 'smooth',
+      emptyText: !state.result ? 'Add articles to see the events they report.'
+        : 'No events were found in these articles: no meetings, visits, agreements, statements or other political events.',
+      articleLabel: function (documentId) {
+        var found = state.articles.filter(function (candidate) { return candidate.id === documentId; })[0];
+        return found ? tabLabel(found) : documentId;
+      },
+      onCite: showCitation,
+      onSelectEntity: function (id) { selectEntity(id, false); },
+    });
+  }
+
+  // Shows one view; focus: move the focus into it (its marked event card, else the view).
+  function setView(view, focus) {
+    if (hoverCard) hoverCard.hide();
+    state.view = view;
+    render();
+    if (view === 'events') {
+      var card = state.cited ? eventsView.card(state.cited.event) : null;
+      if (card) card.scrollIntoView({ block: 'center' });
+      else if (elements.eventsView.getBoundingClientRect().top < 0) elements.eventsView.scrollIntoView({ block: 'start' });
+      if (focus) (card || elements.eventsView).focus({ preventScroll: true });
+    } else if (focus) {
+      elements.articleView.focus({ preventScroll: true });
+    }
+  }
+
+  // Marks an event's sentences in the articles and shows its report number `position`
+  // (an index into event.mentions): its article, scrolled to the sentence, focused.
+  function showCitation(event, position) {
+    var mentions = Array.isArray(event.mentions) ? event.mentions : [];
+    if (!mentions[position]) return;
+    if (hoverCard) hoverCard.hide();
+    state.cited = { event: event, position: position };
+    state.view = 'articles';
+    if (state.articles.some(function (article) { return article.id === mentions[position].document; })) {
+      state.activeId = mentions[position].document;
+    }
+    render();
+    revealCitation(true);
+  }
+
+  function stepCitation(delta) {
+    var cited = state.cited;
+    var next = cited ? Events.stepReport(cited.event, resultDocumentOrder(), state.activeId, cited.position, delta) : null;
+    if (next != null) showCitation(cited.event, next);
+  }
+
+  // Scrolls the article to the marked event's current sentence; focus: moves the focus
+  // there too (after a click on a citation), else leaves it (on the tab just switched to).
+  function revealCitation(focus) {
+    var sentence = elements.articleView.querySelector('.cited-sentence.is-current');
+    if (!sentence) return;
+    sentence.scrollIntoView({ block: 'center', behavior: smoothScroll() });
+    if (focus) sentence.focus({ preventScroll: true });
+    sentence.classList.remove('is-flash');
+    void sentence.offsetWidth; // restart the animation
+    sentence.classList.add('is-flash');
+  }
+
+  function onViewKeydown(event) {
+    var tabs = [elements.viewArticles, elements.viewEvents];
+    var at = tabs.indexOf(event.currentTarget);
+    var target = null;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') target = tabs[1 - at];
+    else if (event.key === 'Home') target = tabs[0];
+    else if (event.key === 'End') target = tabs[1];
+    if (!target) return;
+    event.preventDefault();
+    setView(target === elements.viewEvents ? 'events' : 'articles', false);
+    target.focus();
   }
 
   // ---------------------------------------------------------------------------------------
@@ -1169,8 +1326,17 @@
       entityListEmpty: $('entity-list-empty'),
       entitiesCount: $('entities-count'),
       mentionCard: $('mention-card'),
+      viewSwitch: $('view-switch'),
+      viewArticles: $('view-articles'),
+      viewEvents: $('view-events'),
+      articlesCount: $('articles-count'),
+      eventsCount: $('events-count'),
+      articlePane: $('article-pane'),
+      eventsView: $('events-view'),
+      eventBar: $('event-bar'),
     };
     setBusy(false);
+    eventsView = Events.createView(elements.eventsView);
 
     elements.addButton.addEventListener('click', addPastedText);
     elements.pasteText.addEventListener('keydown', function (event) {
@@ -1195,6 +1361,10 @@
     });
     setUpDropping();
     setUpEntities();
+    elements.viewArticles.addEventListener('click', function () { setView('articles', false); });
+    elements.viewEvents.addEventListener('click', function () { setView('events', false); });
+    elements.viewArticles.addEventListener('keydown', onViewKeydown);
+    elements.viewEvents.addEventListener('keydown', onViewKeydown);
 
     window.addEventListener('beforeunload', function (event) {
       if (state.articles.length === 0 && !elements.pasteText.value.trim()) return;

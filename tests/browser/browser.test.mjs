@@ -3,8 +3,10 @@
 // shared/examples/seeds/expected.json says, pasted markup kept as text, the public JS API,
 // and no request leaving the page; then the entities: one entity for every spelling of a
 // name across the two articles, its card on hover and focus, and its selection from the
-// side list marking all its mentions in both articles. Screenshots go to tests/artifacts/
-// (git-ignored).
+// side list marking all its mentions in both articles; then the events: a card per event
+// of the two seed articles analysed together, with its participants and cited sentences,
+// a timeline in date order, and a citation that shows its sentence in its article.
+// Screenshots go to tests/artifacts/ (git-ignored).
 //
 // Run: (cd tests/browser && npm ci) once, then `node --test tests/browser/` after
 // tools/build.sh has filled public/.
@@ -75,7 +77,7 @@ function startServer() {
 }
 
 before(async () => {
-  for (const name of ['index.html', 'style.css', 'entities.js', 'mention-card.js', 'app.js', 'annotator-core.js']) {
+  for (const name of ['index.html', 'style.css', 'entities.js', 'events.js', 'mention-card.js', 'app.js', 'annotator-core.js']) {
     assert.ok(existsSync(join(publicDir, name)),
       `public/${name} is missing: build the site first (bash tools/build.sh, which copies every web/*.js)`);
   }
@@ -463,7 +465,191 @@ async function checkEntities(mode) {
   }
 }
 
+// The start of a date's period, for comparing dates of different precisions:
+// "2018-03" → "2018-03-01", "2018" → "2018-01-01".
+const periodStart = (date) => {
+  const [year, month = '01', day = '01'] = date.slice(0, 10).split('-');
+  return `${year}-${month}-${day}`;
+};
+const squash = (text) => String(text ?? '').replace(/\s+/g, ' ').trim();
+
+async function checkEvents(t, mode) {
+  const profile = mkdtempSync(join(tmpdir(), 'annotator-chromium-'));
+  const pageErrors = [];
+  const consoleErrors = [];
+  let context;
+  try {
+    context = await launch(profile);
+    const page = context.pages()[0] ?? await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text().slice(0, 300)); });
+    await page.goto(pageUrl(mode));
+    await waitFor(page, 'the core to load', () => document.body.dataset.ready === 'true');
+    assert.equal(await page.locator('#view-switch').isHidden(), true, 'no view switch before there is an article');
+    await page.setInputFiles('#file-input', seedFiles.map((name) => join(seedsDir, name)));
+    await waitFor(page, 'two analysed articles after choosing the seed files', idleWithArticles, 2);
+
+    const seeds = seedFiles.map((name) => ({ id: name, text: readFileSync(join(seedsDir, name), 'utf8') }));
+    const analysed = await page.evaluate((documents) => window.annotator.analyze(documents), seeds);
+    assert.ok(!analysed.error, `window.annotator.analyze failed on the seeds: ${analysed.error}`);
+    assert.ok(Array.isArray(analysed.events), 'the result has an events array');
+    const events = analysed.events;
+    const entityName = (id) => analysed.entities.find((entity) => entity.id === id)?.name;
+    const documentText = Object.fromEntries(analysed.documents.map((document) => [document.id, document.text]));
+
+    // The view switch counts the events; the events view replaces the article.
+    await page.click('#view-events');
+    await waitFor(page, 'the events view', () => !document.getElementById('events-view').hidden);
+    assert.equal(await page.locator('#article-pane').isHidden(), true, 'the articles are hidden in the events view');
+    assert.equal(await page.locator('#view-events').getAttribute('aria-selected'), 'true');
+    assert.equal(await page.locator('#events-count').textContent(), String(events.length), 'the switch counts the events');
+    if (events.length === 0) {
+      assert.match(await page.locator('#events-view').textContent(), /No events/, 'an empty result says there are no events');
+      t.skip('the core finds no events in the seed articles yet ("events": [] in build/annotate ../shared/examples/seeds/*.txt); ' +
+        'the event cards and timeline are checked once it does');
+      return;
+    }
+
+    // One card per event, with its label, type, participants by canonical name, place,
+    // date and cited sentences, each with its trigger marked.
+    const cards = page.locator('#events-view article.event-card');
+    assert.equal(await cards.count(), events.length, 'one card per event');
+    const shown = await cards.evaluateAll((nodes) => nodes.map((node) => ({
+      id: Number(node.dataset.event),
+      status: node.dataset.status,
+      label: node.querySelector('.event-card__label-text').textContent,
+      type: node.querySelector('.event-type__name').textContent,
+      badge: node.querySelector('.event-status')?.textContent ?? null,
+      chips: [...node.querySelectorAll('.event-fact--who .event-chip')].map((chip) => chip.textContent),
+      place: node.querySelector('.event-fact--where .event-chip')?.textContent ?? null,
+      when: node.querySelector('.event-when').textContent,
+      datetime: node.querySelector('.event-when time')?.getAttribute('datetime') ?? null,
+      citations: [...node.querySelectorAll('.citation')].map((citation) => ({
+        document: citation.dataset.document,
+        position: Number(citation.dataset.position),
+        text: citation.querySelector('.citation__text').textContent,
+        trigger: citation.querySelector('mark.event-trigger')?.textContent ?? null,
+      })),
+    })));
+    for (const card of shown) {
+      const event = events.find((candidate) => candidate.id === card.id);
+      assert.ok(event, `a card for an event that exists: ${JSON.stringify(card)}`);
+      assert.equal(card.label, squash(event.label), `card ${card.id}: its label`);
+      assert.equal(card.type, event.type, `card ${card.id}: its type`);
+      assert.deepEqual(card.chips, [...event.sources, ...event.targets].map(entityName), `card ${card.id}: its participants by canonical name`);
+      assert.equal(card.place, event.place == null ? null : entityName(event.place), `card ${card.id}: its place`);
+      if (event.date) assert.equal(card.datetime, event.date, `card ${card.id}: its date`);
+      else assert.equal(card.when, 'date unknown', `card ${card.id}: no date`);
+      assert.equal(card.badge, { occurred: null, planned: 'Planned', possible: 'Possible', negated: 'Did not happen' }[event.status],
+        `card ${card.id}: status ${event.status} is marked as such`);
+      assert.ok(card.citations.length > 0, `card ${card.id}: cites at least one sentence`);
+      for (const citation of card.citations) {
+        const mention = event.mentions[citation.position];
+        const text = documentText[mention.document];
+        assert.equal(citation.document, mention.document, `card ${card.id}: the citation's article`);
+        assert.equal(citation.text, squash(text.slice(mention.sentence.start, mention.sentence.end)), `card ${card.id}: the cited sentence`);
+        assert.equal(citation.trigger, squash(text.slice(mention.trigger.start, mention.trigger.end)), `card ${card.id}: the trigger is marked`);
+      }
+    }
+    const negated = shown.find((card) => card.status === 'negated');
+    if (negated) {
+      const line = await page.locator(`#events-view article.event-card[data-event="${negated.id}"] .event-card__label-text`)
+        .evaluate((node) => getComputedStyle(node).textDecorationLine);
+      assert.match(line, /line-through/, 'an event that did not happen is struck through');
+    }
+
+    // At least one card cites both articles.
+    const both = shown.find((card) => seedFiles.every((id) => card.citations.some((citation) => citation.document === id)));
+    assert.ok(both, `a card cites both articles; cards: ${JSON.stringify(shown.map((card) => [card.label, card.citations.map((c) => c.document)]))}`);
+    assert.match(await page.locator(`#events-view article.event-card[data-event="${both.id}"] .event-card__told-by`).textContent(),
+      /Told by both articles/, 'the card says both articles tell it');
+
+    // The timeline: dated cards in date order, each under the heading of its date; the
+    // undated ones after them.
+    const order = shown.map((card) => events.find((event) => event.id === card.id).date);
+    const firstUndated = order.indexOf(null);
+    assert.ok(firstUndated < 0 || order.slice(firstUndated).every((date) => date === null), `undated cards come last: ${JSON.stringify(order)}`);
+    const dated = order.filter(Boolean);
+    for (let i = 1; i < dated.length; i++) {
+      assert.ok(periodStart(dated[i - 1]) <= periodStart(dated[i]), `the timeline orders dated cards by date: ${JSON.stringify(dated)}`);
+    }
+    const groups = await page.locator('#events-view .timeline__group').evaluateAll((nodes) => nodes.map((node) => ({
+      datetime: node.querySelector('.timeline__date time')?.getAttribute('datetime') ?? null,
+      dates: [...node.querySelectorAll('.event-when time')].map((time) => time.getAttribute('datetime').slice(0, 10)),
+    })));
+    for (const group of groups) {
+      assert.ok(group.dates.every((date) => date === group.datetime), `a date heading holds the cards of its date: ${JSON.stringify(group)}`);
+    }
+    assert.equal(await page.locator('#events-view .date-axis__button').count(), groups.length, 'the date axis has a stop per date');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(artifactsDir, `events-${mode}.png`), fullPage: true });
+
+    // A click on a citation shows its article, scrolled to the sentence, highlighted, with
+    // its trigger marked; another article's tab shows the same event's sentence there.
+    const [other, target] = [seedFiles[0], seedFiles[1]];
+    const citation = both.citations.find((candidate) => candidate.document === target);
+    const mention = events.find((event) => event.id === both.id).mentions[citation.position];
+    await page.locator(`#events-view article.event-card[data-event="${both.id}"] .citation[data-document="${target}"]`).first().click();
+    await waitFor(page, 'the article of the citation', (id) => !document.getElementById('article-pane').hidden &&
+      document.querySelector('#tabs [aria-selected="true"]')?.dataset.id === id, target);
+    const current = page.locator('#article-view .cited-sentence.is-current');
+    assert.equal(await current.count(), 1, 'the cited sentence is highlighted in its article');
+    assert.equal(await current.textContent(), documentText[target].slice(mention.sentence.start, mention.sentence.end), 'the highlighted sentence is the cited one');
+    assert.equal(await page.locator('#article-view .cited-sentence.is-current .cited-trigger').first().textContent(),
+      documentText[target].slice(mention.trigger.start, mention.trigger.end), 'its trigger is marked');
+    await waitFor(page, 'the cited sentence to be scrolled into view', () => {
+      const box = document.querySelector('#article-view .cited-sentence.is-current').getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains('cited-sentence')), true, 'focus moves to the sentence');
+    assert.equal(await page.locator('#event-bar').isVisible(), true, 'the event bar names the marked event');
+    assert.ok((await page.locator('#event-bar').textContent()).includes(squash(both.label)), 'the bar shows the event label');
+    await page.screenshot({ path: join(artifactsDir, `events-cited-${mode}.png`) });
+
+    await selectTab(page, other);
+    assert.ok(await page.locator('#article-view .cited-sentence.is-current').count() >= 1, 'the other article shows the event\'s sentence too');
+    await waitFor(page, 'the other article\'s cited sentence to be in view', () => {
+      const box = document.querySelector('#article-view .cited-sentence.is-current').getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+
+    // Back to events: the card is marked as the one shown and has the focus.
+    await page.click('#event-bar .event-bar__back');
+    await waitFor(page, 'the events view again', () => !document.getElementById('events-view').hidden);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.event), String(both.id), 'focus returns to the card');
+    assert.ok(await page.locator(`#events-view article.event-card[data-event="${both.id}"]`).evaluate((node) => node.classList.contains('is-cited')),
+      'the card shown last is marked');
+
+    // Keyboard: the arrows move between the two views.
+    await page.locator('#view-events').focus();
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await page.locator('#article-pane').isVisible(), true, '← shows the articles');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'view-articles');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.locator('#events-view').isVisible(), true, '→ shows the events');
+
+    // A participant chip selects its entity: the events without it are faded.
+    const chip = page.locator(`#events-view article.event-card[data-event="${both.id}"] .event-chip`).first();
+    const entityId = Number(await chip.getAttribute('data-entity'));
+    await chip.click();
+    await waitFor(page, 'the selection bar', () => !document.getElementById('selection-bar').hidden);
+    assert.equal(await page.locator('#selection-name').textContent(), entityName(entityId), 'the chip selects its entity');
+    const involved = events.filter((event) => [...event.sources, ...event.targets, event.place].includes(entityId)).length;
+    assert.equal(await page.locator('#events-view article.event-card:not(.is-dimmed)').count(), involved, 'the events of the entity stay bright');
+    await page.click('#selection-clear');
+    assert.equal(await page.locator('#events-view article.event-card.is-dimmed').count(), 0, 'clearing the selection brings back every event');
+
+    assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
+    assert.deepEqual(consoleErrors, [], 'errors in the console');
+  } finally {
+    await context?.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 test('the page over http: seeds, dates, safety, API, no outside requests', { timeout: 120_000 }, () => checkPage('http'));
 test('the page from disk (file://): seeds, dates, safety, API, no outside requests', { timeout: 120_000 }, () => checkPage('file'));
 test('entities over http: one per name across articles, card, side list, selection', { timeout: 120_000 }, () => checkEntities('http'));
 test('entities from disk (file://): one per name across articles, card, side list, selection', { timeout: 120_000 }, () => checkEntities('file'));
+test('events over http: cards, citations across articles, timeline by date', { timeout: 120_000 }, (t) => checkEvents(t, 'http'));
+test('events from disk (file://): cards, citations across articles, timeline by date', { timeout: 120_000 }, (t) => checkEvents(t, 'file'));
