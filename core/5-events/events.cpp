@@ -32,7 +32,14 @@ bool statusesAgree(EventStatus a, EventStatus b) {
 // no other one on the side acted upon, and agreeing status, date and place.
 bool tellsOf(const Event& card, const Event& report) {
     if (card.type != report.type || card.mode != report.mode || !statusesAgree(card.status, report.status)) return false;
-    if (!shares(participants(card), participants(report))) return false;
+    const std::vector<uint32_t> a = participants(card), b = participants(report);
+    if (!shares(a, b)) return false;
+    // Of two events with two sides, the same two: Ri's talks with Lavrov are not his talks
+    // with Patrushev.
+    const auto within = [](const std::vector<uint32_t>& x, const std::vector<uint32_t>& y) {
+        return std::all_of(x.begin(), x.end(), [&](uint32_t id) { return std::find(y.begin(), y.end(), id) != y.end(); });
+    };
+    if (a.size() > 1 && b.size() > 1 && !within(a, b) && !within(b, a)) return false;
     if (!card.targets.empty() && !report.targets.empty() && !shares(card.targets, report.targets)) return false;
     if (card.place && report.place && *card.place != *report.place) return false;
     if (card.type == "STATEMENT" && card.quote != report.quote) return false;

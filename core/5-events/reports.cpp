@@ -63,7 +63,9 @@ public:
         std::vector<EventReport> reports;
         for (uint32_t s = 0; s < document_.sentences.size(); ++s) {
             const size_t before = reports.size();
-            readSentence(s, reports);
+            // Headlines retell the body in fewer words, often too few to read.
+            const BlockRole role = document_.blocks[document_.sentences[s].block].role;
+            if (role == BlockRole::Body) readSentence(s, reports);
             previousPeople_.clear();
             for (size_t r = before; r < reports.size(); ++r) {
                 for (const uint32_t source : reports[r].sources) {
@@ -213,7 +215,8 @@ private:
 
     // The actor before `token` that acts: the nearest not inside a prepositional phrase,
     // with those coordinated with it ("Lavrov and Ri met").
-    std::vector<uint32_t> actorsBefore(uint32_t token, uint32_t sentenceFirst, std::optional<uint32_t>* placeBefore) const {
+    std::vector<uint32_t> actorsBefore(uint32_t token, uint32_t sentenceFirst, std::optional<uint32_t>* placeBefore,
+                                       uint32_t* chosenFirst = nullptr) const {
         std::vector<uint32_t> found;
         for (auto actor = sentenceActors_.rbegin(); actor != sentenceActors_.rend(); ++actor) {
             if (actor->end > token || actor->modifier) continue;
@@ -224,18 +227,84 @@ private:
                 continue;
             }
             if (inPhrase) continue;
+            // "Kim, who had … the US, Japan, had reached China": a name set off by commas
+            // inside a relative clause is not its subject; "who" stands for the name before it.
+            if (const std::optional<uint32_t> antecedent = relativeAntecedent(*actor, token, sentenceFirst)) {
+                found.push_back(*antecedent);
+                break;
+            }
+            if (chosenFirst) *chosenFirst = actor->first;
             found.push_back(actor->entity);
-            // Coordinated actors before it.
-            uint32_t at = actor->first;
+            // Coordinated actors before it, across its title ("Lavrov and North Korean
+            // Foreign Minister Ri").
+            uint32_t at = startOfTitled(actor->first, sentenceFirst);
             while (at > sentenceFirst + 1 && words_[at - 1] == "and") {
                 const Actor* other = actorEndingAt(at - 1);
                 if (!other) break;
                 found.push_back(other->entity);
-                at = other->first;
+                at = startOfTitled(other->first, sentenceFirst);
             }
             break;
         }
         return found;
+    }
+
+    std::optional<uint32_t> relativeAntecedent(const Actor& candidate, uint32_t token, uint32_t sentenceFirst) const {
+        if (candidate.end >= token || words_[candidate.end] != ",") return std::nullopt;
+        for (uint32_t t = candidate.first; t > sentenceFirst + 1; --t) {
+            if (words_[t - 1] != "who") continue;
+            if (words_[t - 2] != ",") return std::nullopt;
+            for (const Actor& actor : sentenceActors_) {
+                if (actor.end == t - 2 && !actor.modifier) return actor.entity;
+            }
+            return std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    // The possessor of a noun: a possessive pronoun or a name with 's within three words
+    // before it ("his first foreign tour", "Rey Yong-ho's Moscow visit").
+    std::optional<uint32_t> possessorOf(uint32_t noun, uint32_t sentenceFirst) const {
+        for (uint32_t t = noun; t > sentenceFirst && t + 4 > noun; --t) {
+            const std::string& word = words_[t - 1];
+            if (word == "his" || word == "her") {
+                for (const Actor& actor : sentenceActors_) {
+                    if (actor.first == t - 1) return actor.entity;
+                }
+                return std::nullopt;
+            }
+            if (word == "'s" || word == "\xE2\x80\x99s") {
+                for (const Actor& actor : sentenceActors_) {
+                    if (actor.end == t - 1 && !actor.modifier) return actor.entity;
+                }
+                return std::nullopt;
+            }
+            if (isPreposition(word) || startsClause(word) || word == ",") return std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    // Whether the actor starting at `actorFirst` follows the previous verb within two words
+    // with no preposition between: its object.
+    bool objectOfPreviousVerb(const std::pair<uint32_t, std::vector<uint32_t>>& previous, uint32_t actorFirst) const {
+        if (actorFirst < previous.first || actorFirst > previous.first + 2) return false;
+        for (uint32_t t = previous.first; t < actorFirst; ++t) {
+            if (isPreposition(words_[t])) return false;
+        }
+        return !previous.second.empty();
+    }
+
+    // Where a name's title and the modifiers before it begin: "North Korean Foreign Minister
+    // Ri" begins at "North".
+    uint32_t startOfTitled(uint32_t first, uint32_t sentenceFirst) const {
+        uint32_t at = first;
+        while (at > sentenceFirst && isTitleToken(document_, at - 1)) --at;
+        if (at == first) return first;
+        if (at > sentenceFirst && (words_[at - 1] == "'s" || words_[at - 1] == "\xE2\x80\x99s")) --at;
+        for (const Actor& actor : sentenceActors_) {
+            if (actor.modifier && actor.end == at) return actor.first;
+        }
+        return at;
     }
 
     // The actors just after `token` (within a few words, across a preposition), with those
@@ -248,7 +317,8 @@ private:
             bool clause = false;
             for (uint32_t t = token; t < actor.first; ++t) clause = clause || startsClause(words_[t]);
             if (clause) break;
-            const bool located = actor.first > 0 && (words_[actor.first - 1] == "in" || words_[actor.first - 1] == "at");
+            bool located = false;  // "met in Moscow's capital Moscow": where, not whom
+            for (uint32_t t = token; t < actor.first; ++t) located = located || words_[t] == "in" || words_[t] == "at" || words_[t] == "near";
             if (places && actor.type != MentionType::Location) continue;
             if (!places && skipLocations && located) continue;
             found.push_back(actor.entity);
@@ -359,6 +429,7 @@ private:
         }
         std::optional<size_t> statement;  // a report of speech whose "that" clause follows
         uint32_t embeddingEnd = 0;        // what is requested, threatened, refused or alleged is no event of its own
+        std::optional<std::pair<uint32_t, std::vector<uint32_t>>> previousVerb;  // end token and sources
         for (const TriggerMatch& match : matches) {
             if (match.firstToken < embeddingEnd + 4 && embeddingEnd > 0) continue;
             const std::string_view type = match.trigger->type;
@@ -371,8 +442,23 @@ private:
             const bool passive = !noun && (match.form == VerbForm::Past || match.form == VerbForm::Participle) &&
                                  match.firstToken > sentence.firstToken + 1 &&
                                  (isBe(words_[match.firstToken - 1]) || isBe(words_[match.firstToken - 2]));
+            // "this meeting" refers back to one told before.
+            if ((noun || match.form == VerbForm::Gerund) && match.firstToken > sentence.firstToken &&
+                (words_[match.firstToken - 1] == "this" || words_[match.firstToken - 1] == "that")) {
+                continue;
+            }
             std::optional<uint32_t> placeBefore;
-            std::vector<uint32_t> left = actorsBefore(match.firstToken, sentence.firstToken, noun ? &placeBefore : nullptr);
+            uint32_t leftFirst = UINT32_MAX;
+            std::vector<uint32_t> left = actorsBefore(match.firstToken, sentence.firstToken, noun ? &placeBefore : nullptr, &leftFirst);
+            // "his first foreign tour", "Ri's Moscow visit": the possessor acts.
+            if (noun) {
+                if (const std::optional<uint32_t> possessor = possessorOf(match.firstToken, sentence.firstToken)) left = {*possessor};
+            }
+            // "reached China … and met Xi": the object of the verb before is not the
+            // subject of this one; coordinated verbs share their subject.
+            if (!noun && !left.empty() && previousVerb && objectOfPreviousVerb(*previousVerb, leftFirst)) {
+                left = previousVerb->second;
+            }
             if (passive) {
                 report.targets = left;
                 for (uint32_t t = match.endToken; t + 1 < sentence.endToken; ++t) {
@@ -410,6 +496,7 @@ private:
                 report.date = reports[*statement].date;
             }
             if (trigger.type == "STATEMENT") statement = reports.size();
+            if (!noun) previousVerb = std::pair(match.endToken, report.sources);
             reports.push_back(std::move(report));
         }
     }
