@@ -40,6 +40,8 @@ bool tellsOf(const Event& card, const Event& report) {
         return std::all_of(x.begin(), x.end(), [&](uint32_t id) { return std::find(y.begin(), y.end(), id) != y.end(); });
     };
     if (a.size() > 1 && b.size() > 1 && !within(a, b) && !within(b, a)) return false;
+    // Only a meeting has no direction: who invites is not who accepts.
+    if (card.type != "CONSULT" && !card.sources.empty() && !report.sources.empty() && !shares(card.sources, report.sources)) return false;
     if (!card.targets.empty() && !report.targets.empty() && !shares(card.targets, report.targets)) return false;
     if (card.place && report.place && *card.place != *report.place) return false;
     if (card.type == "STATEMENT" && card.quote != report.quote) return false;
@@ -75,10 +77,18 @@ std::string namesOf(const Collection& collection, const std::vector<uint32_t>& i
 // "Ri Yong Ho visits Moscow", "Ri Yong Ho and Sergei Lavrov hold talks".
 std::string labelOf(const Collection& collection, const Event& event, std::string_view verb) {
     std::string label = namesOf(collection, event.sources);
+    // With no one acted upon, a preposition waiting for one goes: "accepts the invitation".
+    if (event.targets.empty()) {
+        for (const std::string_view preposition : {" of", " with", " to", " from", " on", " against", " by", " for"}) {
+            if (verb.ends_with(preposition)) {
+                verb.remove_suffix(preposition.size());
+                break;
+            }
+        }
+    }
     std::string phrase(verb);
     if (event.sources.size() > 1 && event.targets.empty()) {
-        // Several act together: "meets with" → "meet".
-        if (phrase.ends_with(" with")) phrase.resize(phrase.size() - 5);
+        // Several act together: "meets" → "meet".
         const size_t space = phrase.find(' ');
         std::string first = phrase.substr(0, space);
         if (first.ends_with("es") && (first.ends_with("shes") || first.ends_with("ches") || first.ends_with("sses"))) first.resize(first.size() - 2);

@@ -192,6 +192,15 @@ private:
                 if (actor.type == MentionType::Person && actor.end <= t) before.insert(actor.entity);
             }
             std::optional<uint32_t> person;
+            // "Ri invited him": an object pronoun is not the person just before it, its
+            // clause's subject.
+            if ((words_[t] == "him" || words_[t] == "her") && before.size() == 2) {
+                const Actor* nearest = nullptr;
+                for (const Actor& actor : sentenceActors_) {
+                    if (actor.type == MentionType::Person && actor.end <= t && (!nearest || actor.end > nearest->end)) nearest = &actor;
+                }
+                if (nearest) before.erase(nearest->entity);
+            }
             if (before.size() == 1) person = *before.begin();
             else if (before.empty() && !previousPeople_.empty()) person = previousPeople_.front();
             if (person) sentenceActors_.push_back({t, t + 1, *person, MentionType::Person, false});
@@ -313,7 +322,7 @@ private:
         std::vector<uint32_t> found;
         for (const Actor& actor : sentenceActors_) {
             if (actor.first < token || actor.modifier) continue;
-            if (actor.first > token + 6) break;
+            if (actor.first > token + 6 || actor.first > nextTrigger_) break;
             bool clause = false;
             for (uint32_t t = token; t < actor.first; ++t) clause = clause || startsClause(words_[t]);
             if (clause) break;
@@ -430,7 +439,14 @@ private:
         std::optional<size_t> statement;  // a report of speech whose "that" clause follows
         uint32_t embeddingEnd = 0;        // what is requested, threatened, refused or alleged is no event of its own
         std::optional<std::pair<uint32_t, std::vector<uint32_t>>> previousVerb;  // end token and sources
-        for (const TriggerMatch& match : matches) {
+        for (size_t m = 0; m < matches.size(); ++m) {
+            const TriggerMatch& match = matches[m];
+            // What follows the next trigger is its own ("accepted the invitation to visit
+            // Pyongyang": Pyongyang is the visit's, not the invitation's).
+            nextTrigger_ = UINT32_MAX;
+            if (m + 1 < matches.size() && matches[m + 1].firstToken > 0 && words_[matches[m + 1].firstToken - 1] == "to") {
+                nextTrigger_ = matches[m + 1].firstToken;
+            }
             if (match.firstToken < embeddingEnd + 4 && embeddingEnd > 0) continue;
             const std::string_view type = match.trigger->type;
             if (type == "REQUEST" || type == "THREATEN" || type == "REJECT" || type == "ACCUSE" || type == "DEMAND") embeddingEnd = match.endToken;
@@ -507,6 +523,7 @@ private:
     std::vector<std::string> words_;  // case-folded tokens
     std::map<RoleKey, std::set<uint32_t>> roles_;
     std::vector<Actor> sentenceActors_;
+    uint32_t nextTrigger_ = UINT32_MAX;  // first token of the trigger after the one being read
     std::vector<uint32_t> previousPeople_;  // people the previous sentence named, its actors first
 };
 
