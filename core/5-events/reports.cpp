@@ -215,9 +215,17 @@ private:
         return nullptr;
     }
 
+    // The actor that starts at `first`, or after the title and the place or nationality
+    // that describe it ("North Korean leader Kim Jong Un").
     const Actor* actorStartingAt(uint32_t first) const {
+        uint32_t at = first;
         for (const Actor& actor : sentenceActors_) {
-            if (actor.first == first && !actor.modifier) return &actor;
+            if (actor.first == at && actor.modifier) at = actor.end;
+        }
+        if (at < words_.size() && (words_[at] == "'s" || words_[at] == "\xE2\x80\x99s")) ++at;
+        while (at < words_.size() && isTitleToken(document_, at)) ++at;
+        for (const Actor& actor : sentenceActors_) {
+            if ((actor.first == first || actor.first == at) && !actor.modifier) return &actor;
         }
         return nullptr;
     }
@@ -229,7 +237,8 @@ private:
         std::vector<uint32_t> found;
         for (auto actor = sentenceActors_.rbegin(); actor != sentenceActors_.rend(); ++actor) {
             if (actor->end > token || actor->modifier) continue;
-            const bool inPhrase = actor->first > sentenceFirst && isPreposition(words_[actor->first - 1]);
+            const uint32_t start = startOfTitled(actor->first, sentenceFirst);  // "with President Xi"
+            const bool inPhrase = start > sentenceFirst && isPreposition(words_[start - 1]);
             // "Moscow visit": a place just before a noun trigger is where it happens.
             if (placeBefore && actor->type == MentionType::Location && actor->end == token && !*placeBefore) {
                 *placeBefore = actor->entity;
@@ -472,7 +481,8 @@ private:
             }
             // "reached China … and met Xi": the object of the verb before is not the
             // subject of this one; coordinated verbs share their subject.
-            if (!noun && !left.empty() && previousVerb && objectOfPreviousVerb(*previousVerb, leftFirst)) {
+            const bool infinitive = match.firstToken > sentence.firstToken && words_[match.firstToken - 1] == "to";
+            if (!noun && !infinitive && !left.empty() && previousVerb && objectOfPreviousVerb(*previousVerb, leftFirst)) {
                 left = previousVerb->second;
             }
             if (passive) {
@@ -493,10 +503,12 @@ private:
                     if (!places.empty()) report.place = places.front();
                 }
                 // "the visit of Kim", "a meeting between Trump and Kim": the actors after it act.
-                if (noun && report.sources.empty() && match.endToken < sentence.endToken &&
+                if (noun && match.endToken < sentence.endToken &&
                     (words_[match.endToken] == "of" || words_[match.endToken] == "between" || words_[match.endToken] == "by")) {
-                    report.sources = actorsAfter(match.endToken + 1, sentence.endToken, false, false);
-                    if (words_[match.endToken] == "between") report.targets.clear();
+                    if (std::vector<uint32_t> after = actorsAfter(match.endToken + 1, sentence.endToken, false, false); !after.empty()) {
+                        report.sources = std::move(after);
+                        report.targets.clear();
+                    }
                 }
             }
             if (!report.place) report.place = placeBefore ? placeBefore : placeNear(match, sentence);

@@ -141,10 +141,14 @@ std::vector<TriggerMatch> findTriggers(const Document& document, uint32_t firstT
         if (candidates == table.byFirstWord.end()) continue;
         const bool noun = t > firstToken && (readsAsNoun(word(t - 1)) ||
                                              (t > firstToken + 1 && readsAsNoun(word(t - 2)) && word(t - 1) != "to"));
+        const bool hasNoun = std::any_of(candidates->second.begin(), candidates->second.end(),
+                                         [](const auto& candidate) { return candidate.second == VerbForm::Noun; });
         for (const auto& [index, form] : candidates->second) {
             const Trigger& trigger = table.triggers[index];
             // A word that is a verb and a noun is read by the word before it.
             if ((form == VerbForm::Base || form == VerbForm::ThirdPerson) && trigger.verb && noun) continue;
+            // "a meeting": the noun's reading where the table has one.
+            if (form == VerbForm::Gerund && noun && hasNoun) continue;
             if (form == VerbForm::Noun && !noun && (t == firstToken || word(t - 1) == "to")) continue;
             // The phrase's other words, each within two words of the one before; a noun
             // phrase's last word may be plural.
