@@ -2,10 +2,44 @@
 
 #include <algorithm>
 
+#include <set>
+#include <string>
+
+#include "1-text/unicode.h"
 #include "5-events/reports.h"
+#include "lexicon.h"
 
 namespace annotator {
 namespace {
+
+// "country\tcapital", case-folded, from core/5-events/capitals.tsv.
+const std::set<std::string>& capitals() {
+    static const auto pairs = [] {
+        std::set<std::string> made;
+        for (const TableRow& row : readTable("core/5-events/capitals.tsv")) {
+            if (row.size() >= 2) made.insert(foldCase(row[0]) + '\t' + foldCase(row[1]));
+        }
+        return made;
+    }();
+    return pairs;
+}
+
+// The names of an entity: its canonical name and aliases, case-folded.
+std::vector<std::string> namesOf(const Entity& entity) {
+    std::vector<std::string> names{foldCase(entity.name)};
+    for (const Alias& alias : entity.aliases) names.push_back(foldCase(alias.text));
+    return names;
+}
+
+// Whether `city` is the capital of `country`, by any of their names.
+bool isCapitalOf(const Entity& city, const Entity& country) {
+    for (const std::string& countryName : namesOf(country)) {
+        for (const std::string& cityName : namesOf(city)) {
+            if (capitals().contains(countryName + '\t' + cityName)) return true;
+        }
+    }
+    return false;
+}
 
 bool shares(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
     return std::any_of(a.begin(), a.end(), [&](uint32_t x) { return std::find(b.begin(), b.end(), x) != b.end(); });
@@ -28,9 +62,17 @@ bool statusesAgree(EventStatus a, EventStatus b) {
     return a == b || (unsure(a) && unsure(b));
 }
 
+// Places agree when one is unknown, when they are one, or when one is the other's capital
+// ("Ri visits Russia", "Ri visits Moscow").
+bool placesAgree(const Collection& collection, std::optional<uint32_t> a, std::optional<uint32_t> b) {
+    if (!a || !b || *a == *b) return true;
+    const Entity &x = collection.entities[*a], &y = collection.entities[*b];
+    return isCapitalOf(x, y) || isCapitalOf(y, x);
+}
+
 // Whether a report tells of the card's event: same type and mode, someone in common and
 // no other one on the side acted upon, and agreeing status, date and place.
-bool tellsOf(const Event& card, const Event& report) {
+bool tellsOf(const Collection& collection, const Event& card, const Event& report) {
     if (card.type != report.type || card.mode != report.mode || !statusesAgree(card.status, report.status)) return false;
     const std::vector<uint32_t> a = participants(card), b = participants(report);
     if (!shares(a, b)) return false;
@@ -43,7 +85,7 @@ bool tellsOf(const Event& card, const Event& report) {
     // Only a meeting has no direction: who invites is not who accepts.
     if (card.type != "CONSULT" && !card.sources.empty() && !report.sources.empty() && !shares(card.sources, report.sources)) return false;
     if (!card.targets.empty() && !report.targets.empty() && !shares(card.targets, report.targets)) return false;
-    if (card.place && report.place && *card.place != *report.place) return false;
+    if (!placesAgree(collection, card.place, report.place)) return false;
     if (card.type == "STATEMENT" && card.quote != report.quote) return false;
     return datesAgree(card.date, report.date);
 }
@@ -54,11 +96,14 @@ void addAll(std::vector<uint32_t>& to, const std::vector<uint32_t>& from) {
     }
 }
 
-void merge(Event& card, Event&& report) {
+void merge(const Collection& collection, Event& card, Event&& report) {
     addAll(card.sources, report.sources);
     addAll(card.targets, report.targets);
     std::erase_if(card.targets, [&](uint32_t id) { return std::find(card.sources.begin(), card.sources.end(), id) != card.sources.end(); });
-    if (!card.place) card.place = report.place;
+    // The finer place: the city over its country.
+    if (!card.place || (report.place && isCapitalOf(collection.entities[*report.place], collection.entities[*card.place]))) {
+        card.place = report.place ? report.place : card.place;
+    }
     if (report.date.size() > card.date.size()) card.date = report.date;
     // Planned beats possible: one report knows more.
     if (report.status == EventStatus::Planned && card.status == EventStatus::Possible) card.status = EventStatus::Planned;
@@ -121,9 +166,9 @@ void findEvents(Collection& collection) {
             event.status = report.status;
             event.quote = std::move(report.quote);
             event.mentions.push_back(report.mention);
-            const auto card = std::find_if(collection.events.begin(), collection.events.end(), [&](const Event& c) { return tellsOf(c, event); });
+            const auto card = std::find_if(collection.events.begin(), collection.events.end(), [&](const Event& c) { return tellsOf(collection, c, event); });
             if (card != collection.events.end()) {
-                merge(*card, std::move(event));
+                merge(collection, *card, std::move(event));
             } else {
                 collection.events.push_back(std::move(event));
                 verbs.push_back(report.trigger->label);

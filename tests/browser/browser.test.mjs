@@ -127,6 +127,9 @@ function launch(profile) {
     headless: true,
     viewport: { width: 1280, height: 900 },
     colorScheme: 'light',
+    // Instant scrolling: a click while the page still scrolls smoothly to the last mention
+    // shown can land beside its button (Next clicked twice and counted once).
+    reducedMotion: 'reduce',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -465,11 +468,13 @@ async function checkEntities(mode) {
   }
 }
 
-// The start of a date's period, for comparing dates of different precisions:
-// "2018-03" → "2018-03-01", "2018" → "2018-01-01".
-const periodStart = (date) => {
-  const [year, month = '01', day = '01'] = date.slice(0, 10).split('-');
-  return `${year}-${month}-${day}`;
+// The last day of a date's period, for comparing dates of different precisions: the
+// timeline puts a vague date after the precise ones it holds ("2018-03" → "2018-03-31",
+// "2018" → "2018-12-31").
+const periodEnd = (date) => {
+  const [year, month = '12', day] = date.slice(0, 10).split('-');
+  const last = day ?? String(new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate());
+  return `${year}-${month}-${last.padStart(2, '0')}`;
 };
 const squash = (text) => String(text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -571,7 +576,7 @@ async function checkEvents(t, mode) {
     assert.ok(firstUndated < 0 || order.slice(firstUndated).every((date) => date === null), `undated cards come last: ${JSON.stringify(order)}`);
     const dated = order.filter(Boolean);
     for (let i = 1; i < dated.length; i++) {
-      assert.ok(periodStart(dated[i - 1]) <= periodStart(dated[i]), `the timeline orders dated cards by date: ${JSON.stringify(dated)}`);
+      assert.ok(periodEnd(dated[i - 1]) <= periodEnd(dated[i]), `the timeline orders dated cards by date: ${JSON.stringify(dated)}`);
     }
     const groups = await page.locator('#events-view .timeline__group').evaluateAll((nodes) => nodes.map((node) => ({
       datetime: node.querySelector('.timeline__date time')?.getAttribute('datetime') ?? null,
@@ -612,6 +617,12 @@ async function checkEvents(t, mode) {
       const box = document.querySelector('#article-view .cited-sentence.is-current').getBoundingClientRect();
       return box.top >= 0 && box.bottom <= window.innerHeight;
     });
+
+    // The bar's Next goes through the event's reports in reading order, across articles.
+    const [at, of] = (await page.locator('#event-bar .event-bar__position').textContent()).split(' / ').map(Number);
+    await page.locator('#event-bar .event-bar__nav button').last().click();
+    assert.equal(await page.locator('#event-bar .event-bar__position').textContent(), `${at % of + 1} / ${of}`, 'Next shows the next report');
+    assert.equal(await page.locator('#article-view .cited-sentence.is-current').count(), 1, 'and marks its sentence');
 
     // Back to events: the card is marked as the one shown and has the focus.
     await page.click('#event-bar .event-bar__back');
