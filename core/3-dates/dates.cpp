@@ -92,4 +92,16 @@ void findDates(Document& document, std::optional<CalendarDate> given, std::optio
     }
 }
 
+std::string valueAgainst(const Document& document, const Mention& mention, CalendarDate reference) {
+    for (const Sentence& sentence : document.sentences) {
+        if (mention.firstToken < sentence.firstToken || mention.endToken > sentence.endToken) continue;
+        for (const DateMatch& match : matchDates(document, sentence)) {
+            if (match.firstToken != mention.firstToken || match.endToken != mention.endToken) continue;
+            const Tense tense = match.expression.isRelative() ? tenseAround(document, sentence, match.firstToken, match.endToken) : Tense::Past;
+            return resolve(match.expression, reference, tense);
+        }
+    }
+    return {};
+}
+
 }  // namespace annotator

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "calendar.h"
 #include "document.h"
@@ -15,5 +16,10 @@ namespace annotator {
 // expressions resolve against it, or keep an empty value when it is unknown.
 // Needs tokens, blocks and sentences; may turn a block's role into BlockRole::Dateline.
 void findDates(Document& document, std::optional<CalendarDate> given, std::optional<CalendarDate> fallback);
+
+// The value a DATE or TIME mention of the document takes against another reference date:
+// an undated article's "on Tuesday" read beside a dated report of the same event. Empty
+// when the mention is no date expression or cannot be resolved.
+std::string valueAgainst(const Document& document, const Mention& mention, CalendarDate reference);
 
 }  // namespace annotator

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "1-text/unicode.h"
+#include "3-dates/dates.h"
 #include "5-events/reports.h"
 #include "lexicon.h"
 
@@ -147,11 +148,30 @@ std::string labelOf(const Collection& collection, const Event& event, std::strin
     return label;
 }
 
+// A card still undated, told by an undated article with a relative date ("met on
+// Tuesday") and by a dated one: the relative date read against the dated article's date.
+void completeDate(const Collection& collection, Event& card, const std::vector<std::pair<uint32_t, uint32_t>>& relativeDates) {
+    std::optional<CalendarDate> reference;
+    for (const EventMention& mention : card.mentions) {
+        if (!reference) reference = collection.documents[mention.document].date;
+    }
+    if (!reference) return;
+    for (const auto& [document, mention] : relativeDates) {
+        const Document& undated = collection.documents[document];
+        if (undated.date) continue;
+        if (std::string value = valueAgainst(undated, undated.mentions[mention], *reference); !value.empty()) {
+            card.date = std::move(value);
+            return;
+        }
+    }
+}
+
 }  // namespace
 
 void findEvents(Collection& collection) {
     collection.events.clear();
     std::vector<std::string_view> verbs;  // each card's label verb
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> relativeDates;  // per card: (document, date mention) left unresolved
     for (uint32_t d = 0; d < collection.documents.size(); ++d) {
         for (EventReport& report : findReports(collection, d)) {
             Event event;
@@ -167,13 +187,19 @@ void findEvents(Collection& collection) {
             event.quote = std::move(report.quote);
             event.mentions.push_back(report.mention);
             const auto card = std::find_if(collection.events.begin(), collection.events.end(), [&](const Event& c) { return tellsOf(collection, c, event); });
+            const size_t index = card != collection.events.end() ? static_cast<size_t>(card - collection.events.begin()) : collection.events.size();
             if (card != collection.events.end()) {
                 merge(collection, *card, std::move(event));
             } else {
                 collection.events.push_back(std::move(event));
                 verbs.push_back(report.trigger->label);
+                relativeDates.emplace_back();
             }
+            if (report.dateMention && report.date.empty()) relativeDates[index].push_back({d, *report.dateMention});
         }
+    }
+    for (size_t i = 0; i < collection.events.size(); ++i) {
+        if (collection.events[i].date.empty()) completeDate(collection, collection.events[i], relativeDates[i]);
     }
     for (size_t i = 0; i < collection.events.size(); ++i) collection.events[i].label = labelOf(collection, collection.events[i], verbs[i]);
 }

@@ -440,10 +440,11 @@ private:
         const std::vector<uint32_t> clause = clausesOf(sentence);
         const auto clauseOf = [&](uint32_t token) { return clause[token - sentence.firstToken]; };
         // Dates, each told with the triggers of its clause.
-        std::vector<std::pair<uint32_t, std::string>> dates;  // clause, value
-        for (const Mention& mention : document_.mentions) {
+        std::vector<std::pair<uint32_t, uint32_t>> dates;  // clause, mention
+        for (uint32_t i = 0; i < document_.mentions.size(); ++i) {
+            const Mention& mention = document_.mentions[i];
             if (mention.type != MentionType::Date || mention.firstToken < sentence.firstToken || mention.endToken > sentence.endToken) continue;
-            dates.push_back({clauseOf(mention.firstToken), mention.value});
+            dates.push_back({clauseOf(mention.firstToken), i});
         }
         std::optional<size_t> statement;  // a report of speech whose "that" clause follows
         uint32_t embeddingEnd = 0;        // what is requested, threatened, refused or alleged is no event of its own
@@ -512,8 +513,10 @@ private:
                 }
             }
             if (!report.place) report.place = placeBefore ? placeBefore : placeNear(match, sentence);
-            for (const auto& [where, value] : dates) {
-                if (where == clauseOf(match.firstToken) && report.date.empty()) report.date = value;
+            for (const auto& [where, mention] : dates) {
+                if (where != clauseOf(match.firstToken) || report.dateMention) continue;
+                report.date = document_.mentions[mention].value;
+                report.dateMention = mention;
             }
             report.status = statusOf(match, sentence);
             // Nobody acts: nothing to put on a card.

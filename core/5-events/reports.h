@@ -18,6 +18,7 @@ struct EventReport {
     std::vector<uint32_t> sources, targets;  // entity ids
     std::optional<uint32_t> place;           // entity id
     std::string date;                        // the value of the date mention it is told with
+    std::optional<uint32_t> dateMention;     // that mention (index into Document::mentions)
     EventStatus status = EventStatus::Occurred;
     std::string quote;                       // STATEMENT: the quotation of its sentence
 };

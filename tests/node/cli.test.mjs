@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { annotate, entityClusterProblems, firstDateValue, seedFiles, seedsDir } from './support.mjs';
+import { annotate, entityClusterProblems, eventProblems, firstDateValue, seedFiles, seedsDir } from './support.mjs';
 
 const run = (args, input) => spawnSync(annotate, args, { input, encoding: 'utf8' });
 const scratch = mkdtempSync(join(tmpdir(), 'annotate-'));
@@ -26,6 +26,11 @@ test('analyses several files together; ids are base names', () => {
 test('the seeds analysed together hold the entities of expected.json', () => {
   const result = run(seedFiles.map((f) => join(seedsDir, f)));
   assert.deepEqual(entityClusterProblems(JSON.parse(result.stdout)), []);
+});
+
+test('the seeds analysed together give the events of expected.json as merged cards', () => {
+  const result = run(seedFiles.map((f) => join(seedsDir, f)));
+  assert.deepEqual(eventProblems(JSON.parse(result.stdout)), []);
 });
 
 test('reads standard input with no file or -, as document "stdin"', () => {

@@ -56,3 +56,50 @@ export function entityClusterProblems(result) {
   }
   return problems;
 }
+
+// What is wrong with the events of a seed analysis against expected.json: each expected
+// event must be one card of its type (and mode) whose participants are exactly its
+// participants, with its place, date and status where given, citing exactly its
+// documents; no card may match a not_event.
+export function eventProblems(result) {
+  const squash = (text) => text.replace(/\s+/g, ' ');
+  // An expected name (a participant or place) → the id of the entity holding its forms.
+  const idOf = (name) => {
+    const wanted = expected.entities.find((e) => e.forms.includes(name) || (e.name_one_of || []).includes(name));
+    const forms = wanted ? wanted.forms : [name];
+    for (const document of result.documents) {
+      const mention = document.mentions.find((m) => m.entity != null && forms.includes(squash(m.text)));
+      if (mention) return mention.entity;
+    }
+    return result.entities.findIndex((e) => e.name === name);
+  };
+  const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
+  const describe = (card) => `${card.type}${card.mode ? '/' + card.mode : ''} "${card.label}" ${card.date ?? 'undated'} ${card.status} in ${[...new Set(card.mentions.map((m) => m.document))].join(', ')}`;
+  const problems = [];
+  for (const wanted of expected.events) {
+    const people = wanted.participants.map(idOf);
+    const candidates = result.events.filter((card) => card.type === wanted.type && (!wanted.mode || card.mode === wanted.mode) &&
+      sameSet([...new Set([...card.sources, ...card.targets])], people));
+    const fits = candidates.filter((card) => {
+      const docs = [...new Set(card.mentions.map((m) => m.document))];
+      const place = card.place == null ? null : card.place;
+      return sameSet(docs, wanted.docs) &&
+        (!wanted.place_one_of || wanted.place_one_of.map(idOf).includes(place)) &&
+        (!wanted.date || card.date === wanted.date) &&
+        (wanted.status_one_of ? wanted.status_one_of.includes(card.status) : card.status === 'occurred');
+    });
+    if (fits.length !== 1) {
+      problems.push(`"${wanted.label}": ${fits.length} cards fit; of its type and participants: ${candidates.map(describe).join(' | ') || 'none'}`);
+    }
+  }
+  for (const wrong of expected.not_events || []) {
+    const people = wrong.participants.map(idOf);
+    for (const card of result.events) {
+      const all = [...card.sources, ...card.targets];
+      if (card.type === wrong.type && people.every((p) => all.includes(p)) && (wrong.status_one_of || []).includes(card.status)) {
+        problems.push(`not an event: "${wrong.label}" is ${describe(card)}`);
+      }
+    }
+  }
+  return problems;
+}

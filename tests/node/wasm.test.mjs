@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { annotate, entityClusterProblems, expected, firstDateValue, loadCore, root, seedDocuments, seedFiles, seedsDir } from './support.mjs';
+import { annotate, entityClusterProblems, eventProblems, expected, firstDateValue, loadCore, root, seedDocuments, seedFiles, seedsDir } from './support.mjs';
 
 test('wasm and CLI give byte-identical JSON for the seed articles', async () => {
   const core = await loadCore();
@@ -140,4 +140,9 @@ test('a name in Cyrillic joins its Latin spelling (ICU transliteration in the mo
   const entity = result.entities[latin.entity];
   assert.equal(entity.name, 'Sergei Lavrov');
   assert.deepEqual(entity.aliases, [{ text: 'Сергей Лавров', reason: 'transliteration' }]);
+});
+
+test('the events of expected.json are each one card, and its not_events none', async () => {
+  const core = await loadCore();
+  assert.deepEqual(eventProblems(core.analyzeDocuments(seedDocuments())), []);
 });
