@@ -139,19 +139,28 @@ function pageUrl(mode) {
   return mode === 'http' ? `${origin}/index.html` : pathToFileURL(join(publicDir, 'index.html')).href;
 }
 
-async function checkPage(mode) {
-  const expected = JSON.parse(readFileSync(join(seedsDir, 'expected.json'), 'utf8'));
+// Runs `work` with a fresh Chromium profile and page, collecting the page's errors, its
+// console errors and every request it makes; closes the browser and removes the profile.
+async function withPage(work) {
   const profile = mkdtempSync(join(tmpdir(), 'annotator-chromium-'));
-  const requests = [];
-  const pageErrors = [];
-  const consoleErrors = [];
+  const session = { requests: [], pageErrors: [], consoleErrors: [] };
   let context;
   try {
     context = await launch(profile);
-    context.on('request', (request) => requests.push(request.url()));
-    const page = context.pages()[0] ?? await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text().slice(0, 300)); });
+    context.on('request', (request) => session.requests.push(request.url()));
+    session.page = context.pages()[0] ?? await context.newPage();
+    session.page.on('pageerror', (error) => session.pageErrors.push(error.message));
+    session.page.on('console', (message) => { if (message.type() === 'error') session.consoleErrors.push(message.text().slice(0, 300)); });
+    return await work(session);
+  } finally {
+    await context?.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function checkPage(mode) {
+  const expected = JSON.parse(readFileSync(join(seedsDir, 'expected.json'), 'utf8'));
+  return withPage(async ({ page, requests, pageErrors, consoleErrors }) => {
 
     await page.goto(pageUrl(mode));
     await waitFor(page, 'the page to be ready (body[data-ready="true"])',
@@ -285,10 +294,7 @@ async function checkPage(mode) {
     assert.ok(requests.some((address) => address.endsWith('/annotator-core.js')), 'the core script was requested');
     assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
     assert.deepEqual(consoleErrors, [], 'errors in the console');
-  } finally {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 // The marks of the active article, with what the entity checks read.
@@ -307,15 +313,7 @@ function marksOf(page) {
 }
 
 async function checkEntities(mode) {
-  const profile = mkdtempSync(join(tmpdir(), 'annotator-chromium-'));
-  const pageErrors = [];
-  const consoleErrors = [];
-  let context;
-  try {
-    context = await launch(profile);
-    const page = context.pages()[0] ?? await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text().slice(0, 300)); });
+  return withPage(async ({ page, pageErrors, consoleErrors }) => {
     await page.goto(pageUrl(mode));
     await waitFor(page, 'the core to load', () => document.body.dataset.ready === 'true');
     await page.setInputFiles('#file-input', seedFiles.map((name) => join(seedsDir, name)));
@@ -462,10 +460,7 @@ async function checkEntities(mode) {
 
     assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
     assert.deepEqual(consoleErrors, [], 'errors in the console');
-  } finally {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 // The last day of a date's period, for comparing dates of different precisions: the
@@ -479,15 +474,7 @@ const periodEnd = (date) => {
 const squash = (text) => String(text ?? '').replace(/\s+/g, ' ').trim();
 
 async function checkEvents(t, mode) {
-  const profile = mkdtempSync(join(tmpdir(), 'annotator-chromium-'));
-  const pageErrors = [];
-  const consoleErrors = [];
-  let context;
-  try {
-    context = await launch(profile);
-    const page = context.pages()[0] ?? await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text().slice(0, 300)); });
+  return withPage(async ({ page, pageErrors, consoleErrors }) => {
     await page.goto(pageUrl(mode));
     await waitFor(page, 'the core to load', () => document.body.dataset.ready === 'true');
     assert.equal(await page.locator('#view-switch').isHidden(), true, 'no view switch before there is an article');
@@ -652,10 +639,7 @@ async function checkEvents(t, mode) {
 
     assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
     assert.deepEqual(consoleErrors, [], 'errors in the console');
-  } finally {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 test('the page over http: seeds, dates, safety, API, no outside requests', { timeout: 120_000 }, () => checkPage('http'));
