@@ -148,6 +148,17 @@ std::string labelOf(const Collection& collection, const Event& event, std::strin
     return label;
 }
 
+// "pledges to provide aid to": the intent, then the act in its base form.
+std::string intentLabel(const Trigger& intent, const Trigger& act) {
+    std::string phrase(act.label);
+    const size_t space = phrase.find(' ');
+    std::string first = phrase.substr(0, space);
+    if (first.ends_with("ies")) first = first.substr(0, first.size() - 3) + "y";
+    else if (first.ends_with("shes") || first.ends_with("ches") || first.ends_with("sses") || first.ends_with("xes")) first.resize(first.size() - 2);
+    else if (first.ends_with("s")) first.pop_back();
+    return std::string(intent.label) + " " + first + (space == std::string::npos ? "" : phrase.substr(space));
+}
+
 // A card still undated, told by an undated article with a relative date ("met on
 // Tuesday") and by a dated one: the relative date read against the dated article's date.
 void completeDate(const Collection& collection, Event& card, const std::vector<std::pair<uint32_t, uint32_t>>& relativeDates) {
@@ -170,14 +181,15 @@ void completeDate(const Collection& collection, Event& card, const std::vector<s
 
 void findEvents(Collection& collection) {
     collection.events.clear();
-    std::vector<std::string_view> verbs;  // each card's label verb
+    std::vector<std::string> verbs;  // each card's label verb
     std::vector<std::vector<std::pair<uint32_t, uint32_t>>> relativeDates;  // per card: (document, date mention) left unresolved
     for (uint32_t d = 0; d < collection.documents.size(); ++d) {
         for (EventReport& report : findReports(collection, d)) {
             Event event;
-            event.type = report.trigger->type;
-            event.mode = report.trigger->mode;
-            event.cameo = report.trigger->cameo;
+            const Trigger& kind = report.intent ? *report.intent : *report.trigger;
+            event.type = kind.type;
+            event.mode = kind.mode;
+            event.cameo = kind.cameo;
             event.sources = std::move(report.sources);
             event.targets = std::move(report.targets);
             std::erase_if(event.targets, [&](uint32_t id) { return std::find(event.sources.begin(), event.sources.end(), id) != event.sources.end(); });
@@ -192,7 +204,7 @@ void findEvents(Collection& collection) {
                 merge(collection, *card, std::move(event));
             } else {
                 collection.events.push_back(std::move(event));
-                verbs.push_back(report.trigger->label);
+                verbs.push_back(report.intent ? intentLabel(*report.intent, *report.trigger) : std::string(report.trigger->label));
                 relativeDates.emplace_back();
             }
             if (report.dateMention && report.date.empty()) relativeDates[index].push_back({d, *report.dateMention});

@@ -48,6 +48,10 @@ bool isBe(std::string_view word) {
     return word == "is" || word == "are" || word == "was" || word == "were" || word == "be" || word == "been" || word == "being";
 }
 
+// The types a stated intent takes (statedIntent).
+const Trigger kAgreeIntent{{}, true, "AGREE", "", "030", "pledges to", TriggerObject::Actor};
+const Trigger kThreatenIntent{{}, true, "THREATEN", "", "130", "threatens to", TriggerObject::Actor};
+
 // Role key: the country (or body) a title serves and the title, case-folded.
 using RoleKey = std::pair<int64_t, std::string>;
 
@@ -354,6 +358,45 @@ private:
         return found;
     }
 
+    // The actor after "against", "over" or "on" within a few words of the trigger, or
+    // right after its "that" ("demanded that the US cancel").
+    std::vector<uint32_t> aimedAt(const TriggerMatch& match, const Sentence& sentence) const {
+        const uint32_t end = std::min(sentence.endToken, match.endToken + 5);
+        for (uint32_t t = match.endToken; t < end; ++t) {
+            const std::string& word = words_[t];
+            if (word == "against" || word == "over" || word == "on" || (word == "that" && t == match.endToken)) {
+                const Actor* actor = actorStartingAt(t + 1);
+                if (!actor && t + 2 < sentence.endToken && words_[t + 1] == "the") actor = actorStartingAt(t + 2);
+                if (actor) return {actor->entity};
+            }
+            if (word == "," || word == ";") break;
+        }
+        return {};
+    }
+
+    // PLOVER codes a stated intent as its own event: to cooperate, give or yield is AGREE
+    // ("Japan will provide aid"), to act against someone is THREATEN ("would boycott").
+    // The intent is what happened. Meetings and exercises keep their type: a planned visit
+    // is a visit. Only a commitment ("will", "would", "pledged to") states an intent; "may" and
+    // "could" only speculate.
+    void statedIntent(EventReport& report, const TriggerMatch& match, const Sentence& sentence) const {
+        if (report.status != EventStatus::Planned) return;
+        const std::string_view type = report.trigger->type;
+        const bool cooperative = type == "AID" || type == "COOPERATE" || type == "CONCEDE" || type == "RETREAT" || type == "SUPPORT";
+        const bool hostile = type == "PROTEST" || type == "SANCTION" || type == "COERCE" || type == "ASSAULT";
+        if (!cooperative && !hostile) return;
+        bool committed = false;
+        for (uint32_t t = match.firstToken; t > sentence.firstToken && t + 5 > match.firstToken; --t) {
+            const std::string& word = words_[t - 1];
+            if (word == "," || startsClause(word)) break;
+            committed = committed || word == "will" || word == "would" || word == "'ll" || word == "shall" || word == "pledged" ||
+                        word == "promised" || word == "vowed" || word == "offered" || word == "ready" || word == "agreed";
+        }
+        if (!committed) return;
+        report.intent = cooperative ? &kAgreeIntent : &kThreatenIntent;
+        report.status = EventStatus::Occurred;
+    }
+
     // The place of "in Moscow" near the trigger, in its clause.
     std::optional<uint32_t> placeNear(const TriggerMatch& match, const Sentence& sentence) const {
         for (const Actor& actor : sentenceActors_) {
@@ -499,6 +542,8 @@ private:
             } else {
                 report.sources = left;
                 if (trigger.object == TriggerObject::Actor) report.targets = actorsAfter(match.endToken, sentence.endToken, false, true);
+                // "protested against Sweden", "demanded that the US …": the one it is aimed at.
+                if (report.targets.empty() && trigger.object != TriggerObject::Place) report.targets = aimedAt(match, sentence);
                 if (trigger.object == TriggerObject::Place) {
                     const std::vector<uint32_t> places = actorsAfter(match.endToken, sentence.endToken, true, false);
                     if (!places.empty()) report.place = places.front();
@@ -519,6 +564,7 @@ private:
                 report.dateMention = mention;
             }
             report.status = statusOf(match, sentence);
+            statedIntent(report, match, sentence);
             // Nobody acts: nothing to put on a card.
             if (report.sources.empty() && report.targets.empty()) continue;
             if (trigger.type == "STATEMENT" && report.sources.empty()) continue;

@@ -14,6 +14,7 @@ namespace annotator {
 
 struct EventReport {
     const Trigger* trigger = nullptr;
+    const Trigger* intent = nullptr;  // AGREE or THREATEN when the report states an intent to act
     EventMention mention;
     std::vector<uint32_t> sources, targets;  // entity ids
     std::optional<uint32_t> place;           // entity id
