@@ -361,13 +361,19 @@ private:
     // The actor after "against", "over" or "on" within a few words of the trigger, or
     // right after its "that" ("demanded that the US cancel").
     std::vector<uint32_t> aimedAt(const TriggerMatch& match, const Sentence& sentence) const {
-        const uint32_t end = std::min(sentence.endToken, match.endToken + 5);
+        const uint32_t end = std::min(sentence.endToken, match.endToken + 7);
+        const std::string_view type = match.trigger->type;
+        // A request is made of someone ("an admission by Moscow"), a retreat is from
+        // somewhere, relations are broken with someone.
+        const auto aims = [&](std::string_view word) {
+            return word == "against" || word == "over" || word == "on" || ((word == "by" || word == "of") && type == "REQUEST") ||
+                   (word == "from" && (type == "REQUEST" || type == "RETREAT")) ||
+                   (word == "with" && (type == "THREATEN" || type == "REJECT" || type == "SANCTION"));
+        };
         for (uint32_t t = match.endToken; t < end; ++t) {
             const std::string& word = words_[t];
-            if (word == "against" || word == "over" || word == "on" || (word == "that" && t == match.endToken)) {
-                const Actor* actor = actorStartingAt(t + 1);
-                if (!actor && t + 2 < sentence.endToken && words_[t + 1] == "the") actor = actorStartingAt(t + 2);
-                if (actor) return {actor->entity};
+            if (aims(word) || (word == "that" && t <= match.endToken + 1)) {
+                if (const Actor* actor = actorAfterDeterminer(t + 1, sentence.endToken)) return {actor->entity};
             }
             if (word == "," || word == ";") break;
         }
@@ -395,6 +401,16 @@ private:
         if (!committed) return;
         report.intent = cooperative ? &kAgreeIntent : &kThreatenIntent;
         report.status = EventStatus::Occurred;
+    }
+
+    // The actor at `token`, or after a determiner or possessive there ("the Taliban", "its
+    // European Community partners").
+    const Actor* actorAfterDeterminer(uint32_t token, uint32_t sentenceEnd) const {
+        if (token >= sentenceEnd) return nullptr;
+        if (const Actor* actor = actorStartingAt(token)) return actor;
+        const std::string& word = words_[token];
+        const bool determiner = word == "the" || word == "a" || word == "an" || word == "its" || word == "their" || word == "his" || word == "her";
+        return determiner && token + 1 < sentenceEnd ? actorStartingAt(token + 1) : nullptr;
     }
 
     // The place of "in Moscow" near the trigger, in its clause.
@@ -544,6 +560,14 @@ private:
                 if (trigger.object == TriggerObject::Actor) report.targets = actorsAfter(match.endToken, sentence.endToken, false, true);
                 // "protested against Sweden", "demanded that the US …": the one it is aimed at.
                 if (report.targets.empty() && trigger.object != TriggerObject::Place) report.targets = aimedAt(match, sentence);
+                // A restriction imposed on, or lifted from, a place takes it as its target:
+                // "lifted a curfew in Montenegro", "threatened to ban voting in East
+                // Jerusalem". An attack or a ceasefire in a place only happens there.
+                const std::string_view type = trigger.type;
+                if (report.targets.empty() && !report.sources.empty() && trigger.object == TriggerObject::Actor &&
+                    (type == "COERCE" || type == "CONCEDE" || type == "THREATEN" || type == "SANCTION")) {
+                    report.targets = actorsAfter(match.endToken, sentence.endToken, false, false);
+                }
                 if (trigger.object == TriggerObject::Place) {
                     const std::vector<uint32_t> places = actorsAfter(match.endToken, sentence.endToken, true, false);
                     if (!places.empty()) report.place = places.front();
@@ -551,8 +575,10 @@ private:
                 // "the visit of Kim", "a meeting between Trump and Kim": the actors after it act.
                 if (noun && match.endToken < sentence.endToken &&
                     (words_[match.endToken] == "of" || words_[match.endToken] == "between" || words_[match.endToken] == "by")) {
-                    if (std::vector<uint32_t> after = actorsAfter(match.endToken + 1, sentence.endToken, false, false); !after.empty()) {
-                        report.sources = std::move(after);
+                    // Only a name right after it: "the withdrawal of some forces from
+                    // Panama" is not Panama's.
+                    if (const Actor* first = actorAfterDeterminer(match.endToken + 1, sentence.endToken)) {
+                        report.sources = actorsAfter(first->first, sentence.endToken, false, false);
                         report.targets.clear();
                     }
                 }

@@ -25,7 +25,8 @@
 //   Khalifa al-Thani": the entity al-Thani). Source match: of the
 //   detected records with a gold source, the share where one of the record's event's
 //   source entities matches one gold source; target match likewise with the targets
-//   (records whose gold target is a list of actors). Also printed: the stricter share where
+//   (records whose gold target is a list of actors), a visit's place counting as its
+//   target as PLOVER codes it. Also printed: the stricter share where
 //   every gold actor is matched.
 // Prints per-type recall, the overall figures, the events per record, the error kinds and
 // the type confusions; --errors N lists N records of each kind of error (missed, wrong
@@ -258,14 +259,17 @@ Outcome<Result> evaluate(const Record& record) {
                 first = mention;
         }
         if (!first) continue;
+        // A visit's place is what PLOVER calls its target ("visited Russia": target Russia).
+        std::vector<uint32_t> targets = event.targets;
+        if (event.mode == "visit" && event.place) targets.push_back(*event.place);
         Found found{.type = plover2021(event.type), .mode = event.mode,
                     .trigger = std::string(first->trigger.of(document.text)),
                     .position = first->trigger.begin, .sources = event.sources,
-                    .targets = event.targets};
+                    .targets = targets};
         for (uint32_t id : event.sources) {
             if (id < collection.entities.size()) result.entityNames[id] = collection.entities[id].name;
         }
-        for (uint32_t id : event.targets) {
+        for (uint32_t id : targets) {
             if (id < collection.entities.size()) result.entityNames[id] = collection.entities[id].name;
         }
         (found.type == kStatement ? result.statements : result.events).push_back(std::move(found));
