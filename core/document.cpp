@@ -1,6 +1,18 @@
 #include "document.h"
 
+#include <algorithm>
+
 namespace annotator {
+
+std::span<const Mention> mentionsIn(const Document& document, uint32_t firstToken, uint32_t endToken) {
+    const auto& mentions = document.mentions;
+    const auto first = std::lower_bound(mentions.begin(), mentions.end(), firstToken,
+                                        [](const Mention& mention, uint32_t token) { return mention.firstToken < token; });
+    const auto end = std::lower_bound(first, mentions.end(), endToken,
+                                      [](const Mention& mention, uint32_t token) { return mention.firstToken < token; });
+    // (pointer and size: the libc++ of Emscripten 3.1.6 has no span from iterators)
+    return {mentions.data() + (first - mentions.begin()), static_cast<size_t>(end - first)};
+}
 
 std::string_view toString(MentionType type) {
     switch (type) {

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,6 +88,12 @@ struct Mention {
     std::optional<uint32_t> entity;  // index into Collection::entities, once entities exist
     std::string value;               // DATE/TIME: the ISO/TIMEX3 value; empty when unresolved
 };
+
+struct Document;
+
+// The mentions of the document that start in tokens [firstToken, endToken): a slice of
+// Document::mentions, found by binary search (mentions are sorted by start).
+std::span<const Mention> mentionsIn(const Document& document, uint32_t firstToken, uint32_t endToken);
 
 struct Document {
     std::string id;

@@ -619,16 +619,11 @@
       card.documents.forEach(function (documentId) {
         var first = card.citations.filter(function (citation) { return citation.document === documentId; })
           .sort(function (a, b) { return (a.sentence ? a.sentence.start : 0) - (b.sentence ? b.sentence.start : 0); })[0];
-        var item = element('li', 'citations__item');
-        var button = element('button', 'citation citation--compact');
-        button.type = 'button';
-        button.dataset.document = documentId;
-        button.dataset.position = String(first.position);
-        button.dataset.focus = 'cite:' + card.key + ':' + first.position;
         var label = options.articleLabel(documentId);
+        var button = citationButton(card, documentId, first.position, 'citation citation--compact',
+          'Show this event in “' + label + '”', options);
         button.appendChild(element('span', 'citation__source', label));
-        button.title = 'Show this event in “' + label + '”';
-        button.addEventListener('click', function () { options.onCite(card.event, first.position); });
+        var item = element('li', 'citations__item');
         item.appendChild(button);
         sources.appendChild(item);
       });
@@ -642,13 +637,9 @@
     card.documents.forEach(function (documentId) {
       var mine = chosen.filter(function (citation) { return citation.document === documentId; });
       mine.forEach(function (citation) {
-        var item = element('li', 'citations__item');
-        var button = element('button', 'citation');
-        button.type = 'button';
-        button.dataset.document = documentId;
-        button.dataset.position = String(citation.position);
-        button.dataset.focus = 'cite:' + card.key + ':' + citation.position;
         var label = options.articleLabel(documentId);
+        var button = citationButton(card, documentId, citation.position, 'citation',
+          'Show this sentence in “' + label + '”', options);
         // The article's name once above its sentences (still read out for each).
         button.appendChild(element('span', 'citation__source' + (mine.indexOf(citation) > 0 ? ' visually-hidden' : ''), label));
         var quote = element('span', 'citation__text');
@@ -656,8 +647,7 @@
         if (citation.triggerText) quote.appendChild(element('mark', 'event-trigger', citation.triggerText));
         if (citation.after) quote.appendChild(document.createTextNode(citation.after));
         button.appendChild(quote);
-        button.title = 'Show this sentence in “' + label + '”';
-        button.addEventListener('click', function () { options.onCite(card.event, citation.position); });
+        var item = element('li', 'citations__item');
         item.appendChild(button);
         list.appendChild(item);
       });
@@ -673,6 +663,18 @@
       box.appendChild(more);
     }
     return box;
+  }
+
+  // A button that opens the card's event at one of its sentences in an article.
+  function citationButton(card, documentId, position, className, title, options) {
+    var button = element('button', className);
+    button.type = 'button';
+    button.dataset.document = documentId;
+    button.dataset.position = String(position);
+    button.dataset.focus = 'cite:' + card.key + ':' + position;
+    button.title = title;
+    button.addEventListener('click', function () { options.onCite(card.event, position); });
+    return button;
   }
 
   function groupId(key) {

@@ -98,4 +98,19 @@ std::string foldCase(std::string_view text) {
     return out;
 }
 
+std::string singleLine(std::string_view text) {
+    std::string line;
+    bool space = false;
+    for (const char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !line.empty();
+            continue;
+        }
+        if (space) line += ' ';
+        space = false;
+        line += c;
+    }
+    return line;
+}
+
 }  // namespace annotator

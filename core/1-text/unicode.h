@@ -28,6 +28,10 @@ bool isEmojiPart(char32_t c);   // Extended_Pictographic, modifiers, ZWJ, VS16, 
 bool isRegionalIndicator(char32_t c);
 bool isControl(char32_t c);     // Cc other than whitespace: what binary data is made of
 
+// The text on one line: each run of spaces, tabs and line breaks one space, none at the
+// ends ("Vladimir\nPutin" → "Vladimir Putin").
+std::string singleLine(std::string_view text);
+
 // NFKC_Casefold of the text: the matching key of a word ("APRIL", "April", "Ａｐｒｉｌ" → "april").
 std::string foldCase(std::string_view text);
 

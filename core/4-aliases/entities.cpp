@@ -61,8 +61,7 @@ struct Cluster {
     std::string name;                   // set when no mention spells the name (a country of a nationality)
 };
 
-// The name as written, without a possessive ending, each run of white space (a line
-// break inside a name) made one space.
+// The name as written, without a possessive ending, on one line (a line break inside a name).
 std::string writtenName(std::string_view text) {
     for (const std::string_view ending : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
         if (text.size() > ending.size() + 1 && text.ends_with(ending)) {
@@ -70,13 +69,7 @@ std::string writtenName(std::string_view text) {
             break;
         }
     }
-    std::string name;
-    for (const char c : text) {
-        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-        if (!space) name += c;
-        else if (!name.empty() && name.back() != ' ') name += ' ';
-    }
-    return name;
+    return singleLine(text);
 }
 
 std::vector<std::string_view> wordsOf(std::string_view key) {
@@ -575,7 +568,6 @@ private:
     // mentions write ("Ri Yong Ho" over "Rey Yong-ho" when "Ri" is written alone too),
     // then the most mentioned, then the first.
     size_t canonicalUnit(const Cluster& cluster) const {
-        size_t best = 0;
         auto rank = [&](size_t i) {
             const Unit& unit = units_[cluster.units[i]];
             const bool latin = !hasNonLatinLetters(unit.written.front());
@@ -583,8 +575,10 @@ private:
             return std::tuple(!joinedAsAlias, !ledByDescriptor(cluster, i), unit.parts, latin,
                               support(cluster, cluster.units[i]), cluster.members[i].size());
         };
+        size_t best = 0;
+        auto bestRank = rank(0);
         for (size_t i = 1; i < cluster.units.size(); ++i) {
-            if (rank(i) > rank(best)) best = i;
+            if (auto candidate = rank(i); candidate > bestRank) best = i, bestRank = std::move(candidate);
         }
         return best;
     }

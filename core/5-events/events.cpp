@@ -1,6 +1,7 @@
 #include "5-events/events.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <set>
 #include <string>
@@ -26,7 +27,7 @@ const std::set<std::string>& capitals() {
 }
 
 // The names of an entity: its canonical name and aliases, case-folded.
-std::vector<std::string> namesOf(const Entity& entity) {
+std::vector<std::string> foldedNames(const Entity& entity) {
     std::vector<std::string> names{foldCase(entity.name)};
     for (const Alias& alias : entity.aliases) names.push_back(foldCase(alias.text));
     return names;
@@ -34,8 +35,8 @@ std::vector<std::string> namesOf(const Entity& entity) {
 
 // Whether `city` is the capital of `country`, by any of their names.
 bool isCapitalOf(const Entity& city, const Entity& country) {
-    for (const std::string& countryName : namesOf(country)) {
-        for (const std::string& cityName : namesOf(city)) {
+    for (const std::string& countryName : foldedNames(country)) {
+        for (const std::string& cityName : foldedNames(city)) {
             if (capitals().contains(countryName + '\t' + cityName)) return true;
         }
     }
@@ -120,6 +121,16 @@ std::string namesOf(const Collection& collection, const std::vector<uint32_t>& i
     return names;
 }
 
+// A verb phrase's first word in its base form: "holds talks with" → "hold talks with".
+std::string baseForm(std::string_view phrase) {
+    const size_t space = phrase.find(' ');
+    std::string first(phrase.substr(0, space));
+    if (first.ends_with("ies")) first = first.substr(0, first.size() - 3) + "y";
+    else if (first.ends_with("shes") || first.ends_with("ches") || first.ends_with("sses") || first.ends_with("xes")) first.resize(first.size() - 2);
+    else if (first.ends_with("s")) first.pop_back();
+    return first + std::string(space == std::string_view::npos ? "" : phrase.substr(space));
+}
+
 // "Ri Yong Ho visits Moscow", "Ri Yong Ho and Sergei Lavrov hold talks".
 std::string labelOf(const Collection& collection, const Event& event, std::string_view verb) {
     std::string label = namesOf(collection, event.sources);
@@ -132,15 +143,8 @@ std::string labelOf(const Collection& collection, const Event& event, std::strin
             }
         }
     }
-    std::string phrase(verb);
-    if (event.sources.size() > 1 && event.targets.empty()) {
-        // Several act together: "meets" → "meet".
-        const size_t space = phrase.find(' ');
-        std::string first = phrase.substr(0, space);
-        if (first.ends_with("es") && (first.ends_with("shes") || first.ends_with("ches") || first.ends_with("sses"))) first.resize(first.size() - 2);
-        else if (first.ends_with("s")) first.pop_back();
-        phrase = first + (space == std::string::npos ? "" : phrase.substr(space));
-    }
+    // Several act together: "meets" → "meet".
+    const std::string phrase = event.sources.size() > 1 && event.targets.empty() ? baseForm(verb) : std::string(verb);
     if (!label.empty()) label += ' ';
     label += phrase;
     if (!event.targets.empty()) label.append(" ").append(namesOf(collection, event.targets));
@@ -149,15 +153,7 @@ std::string labelOf(const Collection& collection, const Event& event, std::strin
 }
 
 // "pledges to provide aid to": the intent, then the act in its base form.
-std::string intentLabel(const Trigger& intent, const Trigger& act) {
-    std::string phrase(act.label);
-    const size_t space = phrase.find(' ');
-    std::string first = phrase.substr(0, space);
-    if (first.ends_with("ies")) first = first.substr(0, first.size() - 3) + "y";
-    else if (first.ends_with("shes") || first.ends_with("ches") || first.ends_with("sses") || first.ends_with("xes")) first.resize(first.size() - 2);
-    else if (first.ends_with("s")) first.pop_back();
-    return std::string(intent.label) + " " + first + (space == std::string::npos ? "" : phrase.substr(space));
-}
+std::string intentLabel(const Trigger& intent, const Trigger& act) { return std::string(intent.label) + " " + baseForm(act.label); }
 
 // A card still undated, told by an undated article with a relative date ("met on
 // Tuesday") and by a dated one: the relative date read against the dated article's date.
@@ -183,32 +179,35 @@ void findEvents(Collection& collection) {
     collection.events.clear();
     std::vector<std::string> verbs;  // each card's label verb
     std::vector<std::vector<std::pair<uint32_t, uint32_t>>> relativeDates;  // per card: (document, date mention) left unresolved
-    for (uint32_t d = 0; d < collection.documents.size(); ++d) {
-        for (EventReport& report : findReports(collection, d)) {
-            Event event;
-            const Trigger& kind = report.intent ? *report.intent : *report.trigger;
-            event.type = kind.type;
-            event.mode = kind.mode;
-            event.cameo = kind.cameo;
-            event.sources = std::move(report.sources);
-            event.targets = std::move(report.targets);
-            std::erase_if(event.targets, [&](uint32_t id) { return std::find(event.sources.begin(), event.sources.end(), id) != event.sources.end(); });
-            event.place = report.place;
-            event.date = std::move(report.date);
-            event.status = report.status;
-            event.quote = std::move(report.quote);
-            event.mentions.push_back(report.mention);
-            const auto card = std::find_if(collection.events.begin(), collection.events.end(), [&](const Event& c) { return tellsOf(collection, c, event); });
-            const size_t index = card != collection.events.end() ? static_cast<size_t>(card - collection.events.begin()) : collection.events.size();
-            if (card != collection.events.end()) {
-                merge(collection, *card, std::move(event));
-            } else {
-                collection.events.push_back(std::move(event));
-                verbs.push_back(report.intent ? intentLabel(*report.intent, *report.trigger) : std::string(report.trigger->label));
-                relativeDates.emplace_back();
-            }
-            if (report.dateMention && report.date.empty()) relativeDates[index].push_back({d, *report.dateMention});
+    std::unordered_map<std::string, std::vector<size_t>> cardsOfKind;  // "type/mode" → cards: a report is compared with these only
+    for (EventReport& report : findReports(collection)) {
+        const Trigger& kind = report.intent ? *report.intent : *report.trigger;
+        const bool unresolved = report.dateMention && report.date.empty();
+        Event event;
+        event.type = kind.type;
+        event.mode = kind.mode;
+        event.cameo = kind.cameo;
+        event.sources = std::move(report.sources);
+        event.targets = std::move(report.targets);
+        std::erase_if(event.targets, [&](uint32_t id) { return std::find(event.sources.begin(), event.sources.end(), id) != event.sources.end(); });
+        event.place = report.place;
+        event.date = std::move(report.date);
+        event.status = report.status;
+        event.quote = std::move(report.quote);
+        event.mentions.push_back(report.mention);
+        std::vector<size_t>& sameKind = cardsOfKind[event.type + '/' + event.mode];
+        const auto card = std::find_if(sameKind.begin(), sameKind.end(), [&](size_t c) { return tellsOf(collection, collection.events[c], event); });
+        size_t index = collection.events.size();
+        if (card != sameKind.end()) {
+            index = *card;
+            merge(collection, collection.events[index], std::move(event));
+        } else {
+            sameKind.push_back(index);
+            collection.events.push_back(std::move(event));
+            verbs.push_back(report.intent ? intentLabel(*report.intent, *report.trigger) : std::string(report.trigger->label));
+            relativeDates.emplace_back();
         }
+        if (unresolved) relativeDates[index].push_back({report.mention.document, *report.dateMention});
     }
     for (size_t i = 0; i < collection.events.size(); ++i) {
         if (collection.events[i].date.empty()) completeDate(collection, collection.events[i], relativeDates[i]);

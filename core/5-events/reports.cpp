@@ -52,15 +52,65 @@ bool isBe(std::string_view word) {
 const Trigger kAgreeIntent{{}, true, "AGREE", "", "030", "pledges to", TriggerObject::Actor};
 const Trigger kThreatenIntent{{}, true, "THREATEN", "", "130", "threatens to", TriggerObject::Actor};
 
-// Role key: the country (or body) a title serves and the title, case-folded.
-using RoleKey = std::pair<int64_t, std::string>;
+bool isPossessive(std::string_view word) { return word == "'s" || word == "\xE2\x80\x99s"; }
+
+// For each token index, the name mention that ends there.
+std::vector<const Mention*> mentionsByEnd(const Document& document) {
+    std::vector<const Mention*> byEnd(document.tokens.size() + 1, nullptr);
+    for (const Mention& mention : document.mentions) byEnd[mention.endToken] = &mention;
+    return byEnd;
+}
+
+// The country (or body) a title at `titleFirst` serves: a place or nationality just before
+// it ("Russian", "Russia's"), or -1.
+int64_t servedBy(const Document& document, const std::vector<const Mention*>& byEnd, uint32_t titleFirst) {
+    uint32_t at = titleFirst;
+    if (at > 0 && isPossessive(foldCase(document.tokens[at - 1].bytes.of(document.text)))) --at;
+    if (at == 0 || !byEnd[at]) return -1;
+    const Mention& mention = *byEnd[at];
+    if (!mention.entity || mention.type == MentionType::Person) return -1;
+    return *mention.entity;
+}
+
+// Who holds which role in the collection: every person named with a title teaches
+// (country, title) → person and (none, title) → person. A role held by several people
+// names none of them.
+class Roles {
+public:
+    explicit Roles(const Collection& collection) {
+        for (const Document& document : collection.documents) {
+            const std::vector<const Mention*> byEnd = mentionsByEnd(document);
+            uint32_t previousEnd = 0;
+            for (const Mention& mention : document.mentions) {
+                if (mention.type == MentionType::Person && mention.entity) {
+                    const TokenRange title = titleBefore(document, mention, previousEnd);
+                    if (!title.empty() && title.end == mention.firstToken) {
+                        const std::string folded = foldCase(titleText(document, title));
+                        holders_[{servedBy(document, byEnd, title.first), folded}].insert(*mention.entity);
+                        holders_[{-1, folded}].insert(*mention.entity);
+                    }
+                }
+                previousEnd = mention.endToken;
+            }
+        }
+    }
+
+    std::optional<uint32_t> personOf(int64_t country, const std::string& title) const {
+        const auto found = holders_.find({country, title});
+        if (found == holders_.end() || found->second.size() != 1) return std::nullopt;
+        return *found->second.begin();
+    }
+
+private:
+    std::map<std::pair<int64_t, std::string>, std::set<uint32_t>> holders_;  // (country, case-folded title) → people
+};
 
 class DocumentReader {
 public:
-    DocumentReader(const Collection& collection, uint32_t index)
-        : collection_(collection), document_(collection.documents[index]), index_(index) {
+    DocumentReader(const Collection& collection, const Roles& roles, uint32_t index)
+        : collection_(collection), roles_(roles), document_(collection.documents[index]), index_(index),
+          byEnd_(mentionsByEnd(document_)) {
         for (const Token& token : document_.tokens) words_.push_back(foldCase(token.bytes.of(document_.text)));
-        learnRoles();
     }
 
     std::vector<EventReport> read() {
@@ -84,64 +134,15 @@ public:
     }
 
 private:
-    // The country a title serves: a place or nationality just before it ("Russian",
-    // "Russia's"), or -1.
-    int64_t servedBy(uint32_t titleFirst, const std::vector<const Mention*>& mentionsEndingAt) const {
-        uint32_t at = titleFirst;
-        if (at > 0 && (words_[at - 1] == "'s" || words_[at - 1] == "\xE2\x80\x99s")) --at;
-        if (at == 0 || !mentionsEndingAt[at]) return -1;
-        const Mention& mention = *mentionsEndingAt[at];
-        if (!mention.entity || mention.type == MentionType::Person) return -1;
-        return *mention.entity;
-    }
-
-    std::vector<const Mention*> mentionsByEnd() const {
-        std::vector<const Mention*> byEnd(document_.tokens.size() + 1, nullptr);
-        for (const Mention& mention : document_.mentions) byEnd[mention.endToken] = &mention;
-        return byEnd;
-    }
-
-    // Every person named with a title in any document teaches a role: (country, title) →
-    // person, and (none, title) → person.
-    void learnRoles() {
-        for (const Document& document : collection_.documents) {
-            std::vector<const Mention*> byEnd(document.tokens.size() + 1, nullptr);
-            for (const Mention& mention : document.mentions) byEnd[mention.endToken] = &mention;
-            uint32_t previousEnd = 0;
-            for (const Mention& mention : document.mentions) {
-                if (mention.type == MentionType::Person && mention.entity) {
-                    const TokenRange title = titleBefore(document, mention, previousEnd);
-                    if (!title.empty() && title.end == mention.firstToken) {
-                        const std::string folded = foldCase(titleText(document, title));
-                        int64_t country = -1;
-                        uint32_t at = title.first;
-                        const std::string before = at > 0 ? foldCase(document.tokens[at - 1].bytes.of(document.text)) : "";
-                        if (before == "'s" || before == "\xE2\x80\x99s") --at;
-                        if (at > 0 && byEnd[at] && byEnd[at]->entity && byEnd[at]->type != MentionType::Person) country = *byEnd[at]->entity;
-                        roles_[{country, folded}].insert(*mention.entity);
-                        roles_[{-1, folded}].insert(*mention.entity);
-                    }
-                }
-                previousEnd = mention.endToken;
-            }
-        }
-    }
-
-    std::optional<uint32_t> personOfRole(int64_t country, const std::string& title) const {
-        const auto found = roles_.find({country, title});
-        if (found == roles_.end() || found->second.size() != 1) return std::nullopt;
-        return *found->second.begin();
-    }
-
     // The actors of a sentence, in text order.
     void gatherActors(const Sentence& sentence) {
         sentenceActors_.clear();
-        const std::vector<const Mention*> byEnd = mentionsByEnd();
-        std::vector<bool> inMention(document_.tokens.size(), false);
+        std::vector<bool> inMentionOfSentence(sentence.endToken - sentence.firstToken, false);
+        const auto inMention = [&](uint32_t t) { return inMentionOfSentence[t - sentence.firstToken]; };
         std::vector<const Mention*> names;
-        for (const Mention& mention : document_.mentions) {
-            if (mention.firstToken < sentence.firstToken || mention.endToken > sentence.endToken) continue;
-            for (uint32_t t = mention.firstToken; t < mention.endToken; ++t) inMention[t] = true;
+        for (const Mention& mention : mentionsIn(document_, sentence.firstToken, sentence.endToken)) {
+            if (mention.endToken > sentence.endToken) continue;
+            for (uint32_t t = mention.firstToken; t < mention.endToken; ++t) inMentionOfSentence[t - sentence.firstToken] = true;
             if (mention.entity && mention.type != MentionType::Misc && mention.type != MentionType::Date && mention.type != MentionType::Time) {
                 names.push_back(&mention);
             }
@@ -152,7 +153,7 @@ private:
             // A place, body or nationality before a title and a name describes the person.
             if (mention.type != MentionType::Person) {
                 uint32_t at = mention.endToken;
-                if (at < sentence.endToken && (words_[at] == "'s" || words_[at] == "\xE2\x80\x99s")) ++at;
+                if (at < sentence.endToken && isPossessive(words_[at])) ++at;
                 const uint32_t titleStart = at;
                 while (at < sentence.endToken && isTitleToken(document_, at)) ++at;
                 actor.modifier = at > titleStart && i + 1 < names.size() && names[i + 1]->firstToken == at &&
@@ -162,21 +163,20 @@ private:
         }
         // Role references: title words with no name after them.
         for (uint32_t t = sentence.firstToken; t < sentence.endToken;) {
-            if (inMention[t] || !isTitleToken(document_, t)) {
+            if (inMention(t) || !isTitleToken(document_, t)) {
                 ++t;
                 continue;
             }
             uint32_t end = t;
-            while (end < sentence.endToken && !inMention[end] && isTitleToken(document_, end)) ++end;
-            const bool named = end < sentence.endToken && inMention[end];
+            while (end < sentence.endToken && !inMention(end) && isTitleToken(document_, end)) ++end;
+            const bool named = end < sentence.endToken && inMention(end);
             if (!named) {
-                const int64_t country = servedBy(t, byEnd);
+                const int64_t country = servedBy(document_, byEnd_, t);
                 const bool definite = t > sentence.firstToken && (words_[t - 1] == "the" || country >= 0);
                 if (definite) {
                     std::string title;
                     for (uint32_t w = t; w < end; ++w) title += (title.empty() ? "" : " ") + words_[w];
-                    std::optional<uint32_t> person = personOfRole(country, title);
-                    if (!person && country < 0) person = personOfRole(-1, title);
+                    std::optional<uint32_t> person = roles_.personOf(country, title);
                     if (person) {
                         // The country before it is part of the reference, not an actor.
                         for (Actor& actor : sentenceActors_) {
@@ -190,7 +190,7 @@ private:
         }
         // Pronouns: the one person the sentence named before, else the previous sentence's.
         for (uint32_t t = sentence.firstToken; t < sentence.endToken; ++t) {
-            if (inMention[t] || !isPronoun(words_[t])) continue;
+            if (inMention(t) || !isPronoun(words_[t])) continue;
             std::set<uint32_t> before;
             for (const Actor& actor : sentenceActors_) {
                 if (actor.type == MentionType::Person && actor.end <= t) before.insert(actor.entity);
@@ -226,7 +226,7 @@ private:
         for (const Actor& actor : sentenceActors_) {
             if (actor.first == at && actor.modifier) at = actor.end;
         }
-        if (at < words_.size() && (words_[at] == "'s" || words_[at] == "\xE2\x80\x99s")) ++at;
+        if (at < words_.size() && isPossessive(words_[at])) ++at;
         while (at < words_.size() && isTitleToken(document_, at)) ++at;
         for (const Actor& actor : sentenceActors_) {
             if ((actor.first == first || actor.first == at) && !actor.modifier) return &actor;
@@ -295,7 +295,7 @@ private:
                 }
                 return std::nullopt;
             }
-            if (word == "'s" || word == "\xE2\x80\x99s") {
+            if (isPossessive(word)) {
                 for (const Actor& actor : sentenceActors_) {
                     if (actor.end == t - 1 && !actor.modifier) return actor.entity;
                 }
@@ -322,7 +322,7 @@ private:
         uint32_t at = first;
         while (at > sentenceFirst && isTitleToken(document_, at - 1)) --at;
         if (at == first) return first;
-        if (at > sentenceFirst && (words_[at - 1] == "'s" || words_[at - 1] == "\xE2\x80\x99s")) --at;
+        if (at > sentenceFirst && isPossessive(words_[at - 1])) --at;
         for (const Actor& actor : sentenceActors_) {
             if (actor.modifier && actor.end == at) return actor.first;
         }
@@ -500,10 +500,9 @@ private:
         const auto clauseOf = [&](uint32_t token) { return clause[token - sentence.firstToken]; };
         // Dates, each told with the triggers of its clause.
         std::vector<std::pair<uint32_t, uint32_t>> dates;  // clause, mention
-        for (uint32_t i = 0; i < document_.mentions.size(); ++i) {
-            const Mention& mention = document_.mentions[i];
-            if (mention.type != MentionType::Date || mention.firstToken < sentence.firstToken || mention.endToken > sentence.endToken) continue;
-            dates.push_back({clauseOf(mention.firstToken), i});
+        for (const Mention& mention : mentionsIn(document_, sentence.firstToken, sentence.endToken)) {
+            if (mention.type != MentionType::Date || mention.endToken > sentence.endToken) continue;
+            dates.push_back({clauseOf(mention.firstToken), static_cast<uint32_t>(&mention - document_.mentions.data())});
         }
         std::optional<size_t> statement;  // a report of speech whose "that" clause follows
         uint32_t embeddingEnd = 0;        // what is requested, threatened, refused or alleged is no event of its own
@@ -605,10 +604,11 @@ private:
     }
 
     const Collection& collection_;
+    const Roles& roles_;
     const Document& document_;
     uint32_t index_;
-    std::vector<std::string> words_;  // case-folded tokens
-    std::map<RoleKey, std::set<uint32_t>> roles_;
+    std::vector<const Mention*> byEnd_;  // mentionsByEnd
+    std::vector<std::string> words_;     // case-folded tokens
     std::vector<Actor> sentenceActors_;
     uint32_t nextTrigger_ = UINT32_MAX;  // first token of the trigger after the one being read
     std::vector<uint32_t> previousPeople_;  // people the previous sentence named, its actors first
@@ -616,8 +616,14 @@ private:
 
 }  // namespace
 
-std::vector<EventReport> findReports(const Collection& collection, uint32_t document) {
-    return DocumentReader(collection, document).read();
+std::vector<EventReport> findReports(const Collection& collection) {
+    const Roles roles(collection);
+    std::vector<EventReport> reports;
+    for (uint32_t d = 0; d < collection.documents.size(); ++d) {
+        std::vector<EventReport> read = DocumentReader(collection, roles, d).read();
+        reports.insert(reports.end(), std::make_move_iterator(read.begin()), std::make_move_iterator(read.end()));
+    }
+    return reports;
 }
 
 }  // namespace annotator

@@ -24,8 +24,9 @@ struct EventReport {
     std::string quote;                       // STATEMENT: the quotation of its sentence
 };
 
-// The reports of one document, in text order. Needs the collection's entities (4-aliases)
-// and the document's dates.
-std::vector<EventReport> findReports(const Collection& collection, uint32_t document);
+// The reports of all documents, in document and text order. Needs the collection's
+// entities (4-aliases) and dates; role references ("the Russian Foreign Minister") are
+// read with the roles of all documents.
+std::vector<EventReport> findReports(const Collection& collection);
 
 }  // namespace annotator

@@ -131,7 +131,7 @@ std::vector<TriggerMatch> findTriggers(const Document& document, uint32_t firstT
     const auto word = [&](uint32_t t) -> const std::string& { return folded[t - firstToken]; };
     // A trigger word inside a name does not fire ("Amnesty International").
     std::vector<bool> named(endToken - firstToken, false);
-    for (const Mention& mention : document.mentions) {
+    for (const Mention& mention : mentionsIn(document, firstToken, endToken)) {
         if (mention.type == MentionType::Date || mention.type == MentionType::Time) continue;
         for (uint32_t t = std::max(mention.firstToken, firstToken); t < std::min(mention.endToken, endToken); ++t) named[t - firstToken] = true;
     }

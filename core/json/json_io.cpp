@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "1-text/unicode.h"
 #include "1-text/utf8.h"
 #include "json/utf16_index.h"
 
@@ -47,23 +48,8 @@ Json spanJson(Span span, const Utf16Index& index) {
 }
 
 // Collapses the white space of a headline that was wrapped over several lines.
-std::string singleLine(std::string_view text) {
-    std::string line;
-    bool space = false;
-    for (const char c : text) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !line.empty();
-            continue;
-        }
-        if (space) line += ' ';
-        space = false;
-        line += c;
-    }
-    return line;
-}
 
-Json documentJson(const Document& document) {
-    const Utf16Index index(document.text);
+Json documentJson(const Document& document, const Utf16Index& index) {
     Json sentences = Json::array();
     for (const Sentence& sentence : document.sentences) {
         Json json = spanJson(sentence.bytes, index);
@@ -168,7 +154,12 @@ Outcome<DocumentInput> parseDocumentJson(std::string_view json, size_t position)
 
 std::string toJson(const Collection& collection, bool pretty) {
     Json documents = Json::array();
-    for (const Document& document : collection.documents) documents.push_back(documentJson(document));
+    // Each document's offsets in UTF-16, for its own JSON and the events that cite it.
+    std::vector<Utf16Index> indexes;
+    indexes.reserve(collection.documents.size());
+    for (const Document& document : collection.documents) {
+        documents.push_back(documentJson(document, indexes.emplace_back(document.text)));
+    }
     Json warnings = Json::array();
     for (const Warning& warning : collection.warnings) {
         warnings.push_back({{"document", warning.document}, {"message", warning.message}});
@@ -177,10 +168,6 @@ std::string toJson(const Collection& collection, bool pretty) {
     json["schema"] = "annotator/1";
     json["documents"] = std::move(documents);
     json["entities"] = entitiesJson(collection);
-    std::vector<Utf16Index> indexes;
-    if (!collection.events.empty()) {
-        for (const Document& document : collection.documents) indexes.emplace_back(document.text);
-    }
     json["events"] = eventsJson(collection, indexes);
     json["warnings"] = std::move(warnings);
     return dump(json, pretty) + (pretty ? "\n" : "");
