@@ -18,6 +18,9 @@ Outcome<Collection> analyse(std::vector<DocumentInput> inputs, const AnalysisOpt
     if (const Outcome<bool> ready = initUnicodeData(); !ready) return ready.error();
     const Outcome<const EntityTagger*> tagger = builtInEntityTagger();
     if (!tagger) return tagger.error();
+    const auto report = [&](std::string_view stage, std::size_t done, std::size_t total) {
+        if (options.onProgress) options.onProgress({stage, done, total});
+    };
     Collection collection;
     collection.documents.reserve(inputs.size());
     std::unordered_map<std::string, int> seen;  // ids must tell documents apart
@@ -37,9 +40,13 @@ Outcome<Collection> analyse(std::vector<DocumentInput> inputs, const AnalysisOpt
         findSentences(document);
         findDates(document, input.date, options.referenceDate);
         findEntities(document, *tagger.value());
+        report("documents", collection.documents.size(), inputs.size());
     }
+    report("entities", 0, 1);
     resolveEntities(collection);
+    report("events", 0, 1);
     findEvents(collection);
+    report("events", 1, 1);
     return collection;
 }
 

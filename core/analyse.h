@@ -2,8 +2,11 @@
 // for the CLI, the WebAssembly module and the tests.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "calendar.h"
@@ -18,9 +21,19 @@ struct DocumentInput {
     std::optional<CalendarDate> date;  // the date it was written, if the user knows it
 };
 
+// How far an analysis has got: `done` of `total` steps of the named stage ("documents"
+// while each document is read and tagged, then "entities", then "events").
+struct Progress {
+    std::string_view stage;
+    std::size_t done = 0;
+    std::size_t total = 0;
+};
+
 struct AnalysisOptions {
     // The reference date for documents that have neither a given date nor a dateline.
     std::optional<CalendarDate> referenceDate;
+    // Told after each document and each collection-wide stage, for a progress bar.
+    std::function<void(const Progress&)> onProgress;
 };
 
 // Analyses the documents together. Fails, with a message naming the document, only on

@@ -143,3 +143,14 @@ TEST_CASE("two documents with one name stay two documents", "[json][ids]") {
     CHECK(result["documents"][1]["id"] == "a.txt (2)");
     CHECK(result["warnings"].size() == 1);
 }
+
+TEST_CASE("progress is told after each document, then for entities and events", "[json][progress]") {
+    std::vector<std::string> steps;
+    const std::string result = analyseRequestJson(
+        R"({"documents": [{"id": "a", "text": "Lavrov met Kim in Pyongyang."}, {"id": "b", "text": "Kim met Lavrov."}]})",
+        [&steps](const Progress& progress) {
+            steps.push_back(std::string(progress.stage) + " " + std::to_string(progress.done) + "/" + std::to_string(progress.total));
+        });
+    CHECK(Json::parse(result).contains("documents"));
+    CHECK(steps == std::vector<std::string>{"documents 1/2", "documents 2/2", "entities 0/1", "events 0/1", "events 1/1"});
+}

@@ -3,6 +3,7 @@
 // object, and it repairs what the UTF-8 bridge would garble: a lone surrogate (possible in
 // any JS string) would be merged with the next character by Emscripten's encoder, so it
 // becomes U+FFFD here, with a warning, and nothing else changes.
+// options: {reference_date?: "YYYY-MM-DD", onProgress?: function (stage, done, total)}.
 Module['analyzeDocuments'] = function (documents, options) {
   var loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
   var warnings = [];
@@ -23,7 +24,10 @@ Module['analyzeDocuments'] = function (documents, options) {
   });
   var request = {documents: clean};
   if (options && options.reference_date) request.reference_date = options.reference_date;
-  var result = JSON.parse(Module['analyze'](JSON.stringify(request)));
+  var json = options && typeof options.onProgress === 'function'
+    ? Module['analyzeWithProgress'](JSON.stringify(request), options.onProgress)
+    : Module['analyze'](JSON.stringify(request));
+  var result = JSON.parse(json);
   if (result.warnings) result.warnings = result.warnings.concat(warnings);
   return result;
 };

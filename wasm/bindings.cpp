@@ -12,6 +12,17 @@ namespace {
 // Request and result as in core/json/json_io.h.
 std::string analyze(const std::string& request) { return annotator::analyseRequestJson(request); }
 
+// The same, telling `onProgress(stage, done, total)` how far it has got: the page runs the
+// core in a worker and shows a progress bar for long collections.
+std::string analyzeWithProgress(const std::string& request, emscripten::val onProgress) {
+    return annotator::analyseRequestJson(request, [&onProgress](const annotator::Progress& progress) {
+        onProgress(std::string(progress.stage), progress.done, progress.total);
+    });
+}
+
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(annotator) { emscripten::function("analyze", &analyze); }
+EMSCRIPTEN_BINDINGS(annotator) {
+    emscripten::function("analyze", &analyze);
+    emscripten::function("analyzeWithProgress", &analyzeWithProgress);
+}

@@ -175,7 +175,7 @@ std::string toJson(const Collection& collection, bool pretty) {
 
 std::string errorJson(std::string_view message) { return dump(Json{{"error", message}}, false); }
 
-std::string analyseRequestJson(std::string_view request) {
+std::string analyseRequestJson(std::string_view request, std::function<void(const Progress&)> onProgress) {
     // Strings from JavaScript can hold lone surrogates, which arrive as invalid UTF-8.
     std::string text(request);
     const Utf8Repair repair = repairUtf8(text);
@@ -190,6 +190,7 @@ std::string analyseRequestJson(std::string_view request) {
         inputs.push_back(std::move(input.value()));
     }
     AnalysisOptions options;
+    options.onProgress = std::move(onProgress);
     const auto reference = parsed.find("reference_date");
     if (reference != parsed.end() && !reference->is_null() && !(reference->is_string() && reference->get<std::string>().empty())) {
         options.referenceDate = reference->is_string() ? parseIsoDate(reference->get<std::string>()) : std::nullopt;

@@ -18,6 +18,7 @@
 // or, when the input cannot be analysed: {"error": "one-line message"}.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,7 @@ std::string toJson(const Collection& collection, bool pretty);
 std::string errorJson(std::string_view message);
 
 // Parses a request, analyses it and returns the result or error JSON. Never throws.
-std::string analyseRequestJson(std::string_view request);
+// `onProgress`, when given, is told how far the analysis has got (see analyse.h).
+std::string analyseRequestJson(std::string_view request, std::function<void(const Progress&)> onProgress = {});
 
 }  // namespace annotator

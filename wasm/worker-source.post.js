@@ -1,0 +1,3 @@
+return createAnnotatorCore;
+}
+if (typeof module === 'object' && module.exports) module.exports = annotatorCoreSource();
