@@ -19,56 +19,33 @@
     PERSON: 'person', ORG: 'organisation', LOCATION: 'place', NORP: 'nationality or group', MISC: 'other name',
   };
   var DATE_TYPES = { DATE: true, TIME: true };
-  var ACCEPTED_FILE = /\.(txt|md|markdown)$/i;
+  var ACCEPTED_FILE = /\.(txt|md|markdown|html?)$/i;
   var MAX_FILE_BYTES = 16 * 1024 * 1024;
   var Entities = window.NewsAnnotator.entities;
   var Events = window.NewsAnnotator.events;
+  var Corrections = window.NewsAnnotator.corrections;
+  var Correcting = window.NewsAnnotator.correcting;
+  var Exports = window.NewsAnnotator.exports;
+  var ImportText = window.NewsAnnotator.importText;
 
   // ---------------------------------------------------------------------------------------
-  // The core: instantiated once, lazily, and again after a crash (a wasm abort kills it).
+  // The core runs in a worker (core-client.js); long analyses show their progress and can
+  // be cancelled, and a worker that dies is replaced and the analysis run again.
 
-  var corePromise = null;
-
-  function loadCore() {
-    if (corePromise) return corePromise;
-    if (typeof window.createAnnotatorCore !== 'function') {
-      corePromise = Promise.reject(new Error(
-        'The annotator core (annotator-core.js) is missing or failed to load. ' +
-        'Build the page with tools/build.sh and open public/index.html.'));
-    } else {
-      try {
-        corePromise = Promise.resolve(window.createAnnotatorCore({}));
-      } catch (error) {
-        corePromise = Promise.reject(error);
-      }
-    }
-    return corePromise;
-  }
+  var core = null;
 
   function errorMessage(error) {
     if (error && typeof error.message === 'string' && error.message) return error.message;
     return String(error);
   }
 
-  // One synchronous call into a loaded core. Always returns a plain object: the result, or
-  // {error: "..."} (never throws), so that callers handle failures as values.
-  function callCore(core, documents, options) {
-    var request = { documents: documents };
-    if (options && options.reference_date) request.reference_date = String(options.reference_date);
-    try {
-      var result;
-      if (typeof core.analyzeDocuments === 'function') {
-        // The module's own wrapper: same contract, and it repairs lone surrogates first.
-        result = core.analyzeDocuments(documents, request.reference_date ? { reference_date: request.reference_date } : {});
-      } else {
-        result = JSON.parse(core.analyze(JSON.stringify(request)));
-      }
+  // One call into the core. Always resolves with a plain object: the result, or {error}.
+  function callCore(documents, options) {
+    var request = options && options.reference_date ? { reference_date: String(options.reference_date) } : {};
+    return core.analyse(documents, request).then(function (result) {
       if (!result || typeof result !== 'object') return { error: 'The annotator core returned no result.' };
       return result;
-    } catch (error) {
-      corePromise = null; // the module may be dead after an abort; start a fresh one next time
-      return { error: 'The annotator core failed: ' + errorMessage(error) };
-    }
+    });
   }
 
   function normaliseDocuments(documents) {
@@ -92,7 +69,7 @@
       } catch (error) {
         return Promise.reject(error);
       }
-      return loadCore().then(function (core) { return callCore(core, clean, options || {}); });
+      return callCore(clean, options || {});
     },
   };
 
@@ -100,10 +77,14 @@
   // State
 
   var state = {
-    articles: [],        // [{id, text}] in tab order
+    articles: [],        // [{id, text, title, date}] in tab order; title and date as typed, or null
     activeId: null,
     referenceDate: '',
-    result: null,        // last result: {documents: [...] , warnings: [...]}, or null
+    raw: null,           // the core's last result, or null
+    result: null,        // that result with the user's corrections applied
+    corrections: [],     // the user's corrections, in the order made (corrections.js)
+    outcomes: [],        // for each correction, whether it applied to the last result
+    editing: false,      // the active article's text is open for editing
     failed: {},          // id -> error message, for articles the core refused
     generalError: null,  // an error that concerns the whole collection
     generation: 0,
@@ -223,7 +204,7 @@
     addNotice('info', 'Removed “' + id + '”.', 'undo', {
       label: 'Undo',
       run: function () {
-        var restored = { id: uniqueId(removed.id), text: removed.text };
+        var restored = { id: uniqueId(removed.id), text: removed.text, title: removed.title, date: removed.date };
         state.articles.splice(Math.min(index, state.articles.length), 0, restored);
         state.activeId = restored.id;
         analyseAll();
@@ -246,8 +227,9 @@
       return;
     }
     clearNotices('paste');
-    addArticles([{ id: nextPastedId(), text: text }]);
+    addArticles([{ id: nextPastedId(), text: text, title: null, date: null }]);
     elements.pasteText.value = '';
+    saveSoon();
   }
 
   // Reads the files as text; refuses (with a message) anything that is not a text file.
@@ -266,7 +248,7 @@
         if (outcome.warning) addNotice('warning', outcome.warning, 'files');
         var id = uniqueId(outcome.name);
         if (id !== outcome.name) addNotice('info', '“' + outcome.name + '” was already open; the new one is named “' + id + '”.', 'files');
-        accepted.push({ id: id, text: outcome.text });
+        accepted.push({ id: id, text: outcome.text, title: null, date: outcome.date || null });
       });
       if (accepted.length) addArticles(accepted);
       else setBusy(false);
@@ -276,7 +258,7 @@
   function readOneFile(file) {
     var name = file.name || 'untitled.txt';
     if (!ACCEPTED_FILE.test(name)) {
-      return Promise.resolve({ error: '“' + name + '” was not added: only .txt and .md text files can be opened.' });
+      return Promise.resolve({ error: '“' + name + '” was not added: only .txt, .md and .html files can be opened.' });
     }
     if (file.size > MAX_FILE_BYTES) {
       return Promise.resolve({ error: '“' + name + '” was not added: it is larger than 16 MB.' });
@@ -289,19 +271,25 @@
     });
     return read.then(function (buffer) {
       var bytes = new Uint8Array(buffer);
+      var binary = ImportText.binaryMessage(name, bytes);
+      if (binary) return { error: binary };
       var encoding = 'utf-8';
       if (bytes.length >= 2 && bytes[0] === 0xFF && bytes[1] === 0xFE) encoding = 'utf-16le';
       else if (bytes.length >= 2 && bytes[0] === 0xFE && bytes[1] === 0xFF) encoding = 'utf-16be';
-      var text = new TextDecoder(encoding).decode(bytes); // drops a BOM, replaces bad bytes with U+FFFD
-      if (text.indexOf('\u0000') !== -1) {
+      var decoded = new TextDecoder(encoding).decode(bytes); // drops a BOM, replaces bad bytes with U+FFFD
+      if (decoded.indexOf('\u0000') !== -1) {
         return { error: '“' + name + '” was not added: it contains NUL bytes, so it is a binary file, not text.' };
       }
-      if (!text.trim()) return { error: '“' + name + '” was not added: it is empty.' };
-      var outcome = { name: name, text: text };
-      var replaced = (text.match(/\uFFFD/g) || []).length;
+      if (!decoded.trim()) return { error: '“' + name + '” was not added: it is empty.' };
+      var imported = ImportText.fromFile(name, decoded);
+      if (imported.error) return { error: '“' + name + '” was not added: ' + imported.error };
+      var outcome = { name: name, text: imported.text, date: imported.date || null };
+      var warnings = imported.warning ? [imported.warning] : [];
+      var replaced = (decoded.match(/\uFFFD/g) || []).length;
       if (replaced > 0 && encoding === 'utf-8') {
-        outcome.warning = '“' + name + '” is not valid UTF-8: ' + replaced + ' unreadable character(s) are shown as �.';
+        warnings.push('it is not valid UTF-8: ' + replaced + ' unreadable character(s) are shown as �');
       }
+      if (warnings.length) outcome.warning = '“' + name + '”: ' + warnings.join('; ') + '.';
       return outcome;
     }, function (error) {
       return { error: '“' + name + '” could not be read: ' + errorMessage(error) };
@@ -316,9 +304,16 @@
     elements.articleView.setAttribute('aria-busy', busy ? 'true' : 'false');
   }
 
+  // Analyses the whole collection after a change. Changes made while an analysis runs are
+  // gathered into one more analysis when it ends, so that typing never queues up work.
+  var analysis = { running: null, again: false, startedAt: 0, progressTimer: 0 };
+  var PROGRESS_AFTER_MS = 300;
+
   function analyseAll() {
-    var generation = ++state.generation;
+    ++state.generation;
+    saveSoon();
     if (state.articles.length === 0) {
+      if (analysis.running) core.cancel();
       setResult(null);
       state.failed = {};
       state.generalError = null;
@@ -327,57 +322,92 @@
       setBusy(false);
       return Promise.resolve();
     }
+    if (analysis.running) {
+      analysis.again = true;
+      return analysis.running;
+    }
+    return runAnalysis(false);
+  }
+
+  function runAnalysis(isRetry) {
+    var generation = state.generation;
+    analysis.again = false;
     setBusy(true);
-    var documents = state.articles.map(function (article) { return { id: article.id, text: article.text }; });
+    var documents = state.articles.map(function (article) {
+      var document = { id: article.id, text: article.text };
+      if (article.date) document.date = article.date;
+      return document;
+    });
     var options = state.referenceDate ? { reference_date: state.referenceDate } : {};
-    // The call is synchronous: let the page paint its busy state before it starts.
-    return loadCore().then(function (core) { return nextPaint().then(function () { return core; }); }).then(function (core) {
-      if (generation !== state.generation) return; // a newer change is on its way
-      var result = callCore(core, documents, options);
-      var failed = {};
-      var generalError = null;
-      if (result.error) {
-        // Find which articles the core refuses, and show the others annotated all the same.
-        var good = [];
-        documents.forEach(function (document) {
-          var alone = callCore(core, [document], options);
-          if (alone.error) failed[document.id] = alone.error;
-          else good.push(document);
-        });
-        if (Object.keys(failed).length === 0) {
-          generalError = result.error; // no single article is at fault
-          result = null;
-        } else if (good.length > 0) {
-          result = callCore(core, good, options);
-          if (result.error) { generalError = result.error; result = null; }
-        } else {
-          result = null;
-        }
+    analysis.startedAt = Date.now();
+    clearTimeout(analysis.progressTimer);
+    analysis.progressTimer = setTimeout(function () { showProgress({ stage: 'documents', done: 0, total: documents.length }); }, PROGRESS_AFTER_MS);
+    analysis.running = callCore(documents, options).then(function (result) {
+      return result.error && !result.cancelled && !result.crashed ? isolateFailures(documents, options, result) : { result: result };
+    }).then(function (outcome) {
+      clearTimeout(analysis.progressTimer);
+      hideProgress();
+      analysis.running = null;
+      if (analysis.again || generation !== state.generation) return runAnalysis(false); // a newer change
+      var result = outcome.result;
+      if (result && result.cancelled) {
+        clearNotices('analysis');
+        addNotice('info', 'Analysis cancelled. The articles are shown as last analysed.', 'analysis',
+          { label: 'Analyse again', run: function () { analyseAll(); } });
+        render();
+        setBusy(false);
+        return undefined;
       }
-      setResult(result);
-      state.failed = failed;
-      state.generalError = generalError;
+      // The worker died and was replaced: one more try, then say so.
+      if (result && result.crashed && !isRetry) return runAnalysis(true);
+      setResult(result && !result.error ? result : null);
+      state.failed = outcome.failed || {};
+      state.generalError = result && result.error ? result.error : null;
       reportAnalysis();
       render();
       setBusy(false);
-    }, function (error) {
-      // The core did not load: start() has already said so; the text is shown as given.
-      if (generation !== state.generation) return;
-      setResult(null);
-      state.generalError = errorMessage(error);
-      clearNotices('analysis');
-      render();
-      setBusy(false);
+      markFirstAnalysis();
+      return undefined;
+    });
+    return analysis.running;
+  }
+
+  // The collection failed as a whole: find which articles the core refuses, and show the
+  // others annotated all the same.
+  function isolateFailures(documents, options, whole) {
+    return Promise.all(documents.map(function (document) { return callCore([document], options); })).then(function (alone) {
+      var failed = {};
+      var good = documents.filter(function (document, index) {
+        if (alone[index].error) failed[document.id] = alone[index].error;
+        return !alone[index].error;
+      });
+      if (Object.keys(failed).length === 0) return { result: whole }; // no single article is at fault
+      if (good.length === 0) return { result: null, failed: failed };
+      return callCore(good, options).then(function (result) { return { result: result, failed: failed }; });
     });
   }
 
-  function nextPaint() {
-    return new Promise(function (resolve) {
-      var done = false;
-      function go() { if (!done) { done = true; setTimeout(resolve, 0); } }
-      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go);
-      setTimeout(go, 50); // background tabs run no animation frames
-    });
+  // The progress of a long analysis, with a way to stop it.
+  function showProgress(progress) {
+    var box = elements.progress;
+    if (!analysis.running) return;
+    var stages = { documents: 'Reading articles', entities: 'Gathering entities', events: 'Finding events' };
+    var fraction = progress.stage === 'documents' && progress.total > 0 ? progress.done / progress.total * 0.8
+      : progress.stage === 'entities' ? 0.85 : 0.95;
+    elements.progressText.textContent = (stages[progress.stage] || 'Analysing') +
+      (progress.stage === 'documents' ? ' ' + progress.done.toLocaleString('en') + ' of ' + progress.total.toLocaleString('en') : '') + '…';
+    elements.progressBar.value = fraction;
+    box.hidden = false;
+  }
+
+  function hideProgress() {
+    elements.progress.hidden = true;
+  }
+
+  // The first analysis shown after the page opened, for the page benchmark.
+  function markFirstAnalysis() {
+    if (!window.performance || typeof performance.mark !== 'function') return;
+    if (performance.getEntriesByName('annotator:first-analysis').length === 0) performance.mark('annotator:first-analysis');
   }
 
   function reportAnalysis() {
@@ -405,7 +435,11 @@
 
   // A new result, and the selection carried over to the same entity in it (ids change
   // when articles are added or removed), or dropped when the entity is gone.
-  function setResult(result) {
+  function setResult(raw) {
+    state.raw = raw;
+    var corrected = Corrections.apply(raw, state.corrections);
+    var result = corrected.result;
+    state.outcomes = corrected.outcomes;
     state.result = result;
     state.entities = Entities.buildIndex(result);
     if (state.selection) {
@@ -432,6 +466,7 @@
   }
 
   function tabLabel(article) {
+    if (article.title) return article.title;
     var analysed = resultFor(article.id);
     var title = analysed && typeof analysed.title === 'string' ? analysed.title.replace(/\s+/g, ' ').trim() : '';
     return title || article.id;
@@ -538,10 +573,14 @@
 
   function renderArticle() {
     var view = elements.articleView;
-    view.replaceChildren();
     var article = activeArticle();
+    if (!article || !state.editing) view.replaceChildren();
     if (!article) {
       view.appendChild(elements.emptyState);
+      return;
+    }
+    if (state.editing) {
+      renderEditor(view, article);
       return;
     }
     var analysed = resultFor(article.id);
@@ -712,6 +751,7 @@
       if (state.selection && state.selection.id === String(entity.id)) mark.classList.add('is-selected');
     }
     mark.dataset.tip = mentionTip(mention, entity);
+    if (mention.corrected || (entity && entity.corrected)) mark.classList.add('is-corrected');
     mark.tabIndex = -1;
     return mark;
   }
@@ -769,6 +809,8 @@
       }
       row('Length', article.text.length.toLocaleString('en') + ' characters');
     }
+    renderArticleTools(article);
+    renderCorrections();
 
     // Dates and times found in the active article
     var list = elements.dateList;
@@ -801,6 +843,24 @@
     elements.dateListEmpty.textContent = !article ? 'Add an article to see its dates.'
       : analysed ? 'None found in this article.'
       : state.failed[article.id] || state.generalError ? 'Not analysed.' : 'Not analysed yet.';
+  }
+
+  function renderArticleTools(article) {
+    elements.articleTools.hidden = !article;
+    if (!article) return;
+    // Never overwrite a field while the user types in it.
+    if (document.activeElement !== elements.articleTitle) elements.articleTitle.value = article.title || '';
+    var analysed = resultFor(article.id);
+    elements.articleTitle.placeholder = analysed && analysed.title ? Entities.oneLine(analysed.title) : 'As detected';
+    if (document.activeElement !== elements.articleDate) elements.articleDate.value = article.date || '';
+    elements.editText.textContent = state.editing ? 'Done editing' : 'Edit text';
+    elements.editText.setAttribute('aria-pressed', state.editing ? 'true' : 'false');
+  }
+
+  function renderCorrections() {
+    Correcting.renderList(elements.correctionList, state.corrections, state.outcomes, undoCorrection);
+    elements.correctionsCount.textContent = state.corrections.length ? String(state.corrections.length) : '';
+    elements.correctionListEmpty.hidden = state.corrections.length > 0;
   }
 
   function showMention(index) {
@@ -1063,6 +1123,11 @@
       toggleMarkEntity(mark);
       if (hoverCard) hoverCard.refresh();
       return;
+    } else if (event.key === 'c' || event.key === 'C') {
+      event.preventDefault();
+      if (hoverCard) hoverCard.hide();
+      openCorrection(mark);
+      return;
     }
     if (target) {
       event.preventDefault();
@@ -1287,11 +1352,274 @@
     // Escape clears the selection, except in a text field (where it means something else)
     // and when it has just closed the hover card (mention-card.js stops it then).
     document.addEventListener('keydown', function (event) {
-      if (event.key !== 'Escape' || !state.selection) return;
       var target = event.target;
       if (target && (target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && target.type !== 'checkbox'))) return;
-      selectEntity(null, false);
+      if (event.key === 'Escape' && state.selection) selectEntity(null, false);
+      // Ctrl+Z (⌘Z) outside a text field takes back the last correction.
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && (event.key === 'z' || event.key === 'Z') && state.corrections.length) {
+        event.preventDefault();
+        var last = state.corrections[state.corrections.length - 1];
+        undoCorrection(last.id);
+        clearNotices('correction');
+        addNotice('info', 'Undone: ' + Corrections.describe(last) + '.', 'correction');
+      }
     });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The workspace kept in the browser: saved a moment after every change (store.js), and
+  // opened again with the page, so nothing typed or pasted is lost on a reload or a crash.
+
+  var store = null;
+  var saveTimer = 0;
+  var saves = 0;
+  var SAVE_AFTER_MS = 250;
+
+  function workspace() {
+    return {
+      format: 'news-annotator/workspace',
+      version: 1,
+      reference_date: state.referenceDate,
+      articles: state.articles.map(function (article) {
+        return { id: article.id, text: article.text, title: article.title || null, date: article.date || null };
+      }),
+      corrections: state.corrections,
+      active: state.activeId,
+      draft: elements.pasteText ? elements.pasteText.value : '',
+    };
+  }
+
+  // body[data-saved] says whether everything is saved (for the user's peace and the tests).
+  var changes = 0;
+
+  function saveSoon() {
+    changes++;
+    document.body.dataset.saved = 'false';
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveNow, SAVE_AFTER_MS);
+  }
+
+  function saveNow() {
+    clearTimeout(saveTimer);
+    if (!store) return Promise.resolve();
+    var saving = changes;
+    return store.save(workspace()).then(function (outcome) {
+      clearNotices('storage');
+      if (outcome.ok) {
+        document.body.dataset.saves = String(++saves);
+        if (saving === changes) document.body.dataset.saved = 'true';
+        return;
+      }
+      addNotice('error', (outcome.full
+        ? 'This browser’s storage for the page is full, so your latest changes are not saved'
+        : 'Your work could not be saved in this browser (' + outcome.error + ')') +
+        '. Everything stays open in this tab: export it before you close it.', 'storage',
+        { label: 'Export', run: function () { exportAs('collection'); } });
+    });
+  }
+
+  // Replaces the workspace with another (restored, or imported).
+  function openWorkspace(opened, saved) {
+    state.articles = opened.articles.map(function (article) {
+      return { id: article.id, text: article.text, title: article.title || null, date: article.date || null };
+    });
+    state.corrections = opened.corrections || [];
+    state.referenceDate = opened.reference_date || '';
+    elements.referenceDate.value = state.referenceDate;
+    var active = saved && saved.active;
+    state.activeId = state.articles.some(function (article) { return article.id === active; })
+      ? active : (state.articles[0] ? state.articles[0].id : null);
+    state.editing = false;
+    state.selection = null;
+    state.cited = null;
+    if (saved && typeof saved.draft === 'string' && !elements.pasteText.value) elements.pasteText.value = saved.draft;
+    return analyseAll();
+  }
+
+  function restoreWorkspace() {
+    return NewsAnnotator.createStore().then(function (opened) {
+      store = opened;
+      if (store.kind === 'none') {
+        elements.storageNote.textContent = 'All analysis happens in WebAssembly in this tab. This browser gives the page no storage: export your work before closing the tab.';
+      }
+      return store.load();
+    }).then(function (saved) {
+      if (!saved) return undefined;
+      var read = Exports.readCollection(JSON.stringify(saved));
+      if (read.error) {
+        addNotice('warning', 'The work saved in this browser could not be read back: ' + read.error, 'storage');
+        return undefined;
+      }
+      if (read.workspace.articles.length === 0 && !saved.draft) return undefined;
+      return openWorkspace(read.workspace, saved);
+    }).catch(function (error) {
+      addNotice('warning', 'The work saved in this browser could not be opened: ' + errorMessage(error), 'storage');
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Export and import (export.js writes the formats).
+
+  function download(name, text, type) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var link = element('a');
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  function exportAs(kind) {
+    var result = state.result;
+    if (kind !== 'collection' && !result) {
+      addNotice('info', 'Nothing to export yet: add an article and wait for its analysis.', 'export');
+      return;
+    }
+    var types = Exports.MEDIA_TYPES;
+    if (kind === 'collection') download('news-annotator-collection.json', Exports.collectionJson(workspace(), result), types.json);
+    else if (kind === 'entities') download('entities.csv', Exports.entitiesCsv(result), types.csv);
+    else if (kind === 'events') download('events.csv', Exports.eventsCsv(result), types.csv);
+    else if (kind === 'web-annotations') download('annotations.jsonld', Exports.webAnnotations(result), types.webAnnotations);
+    else if (kind === 'brat') {
+      var standoff = state.activeId ? Exports.bratStandoff(result, state.activeId) : null;
+      if (!standoff) {
+        addNotice('info', 'Open an analysed article to export it for brat.', 'export');
+        return;
+      }
+      download(Exports.fileName(standoff.name, 'txt'), standoff.text, types.text);
+      download(Exports.fileName(standoff.name, 'ann'), standoff.ann, types.text);
+      download('annotation.conf', Exports.bratConfig(result), types.text);
+    }
+  }
+
+  function importFile(file) {
+    if (!file) return Promise.resolve();
+    clearNotices('import');
+    return file.text().then(function (text) {
+      var read = Exports.readCollection(text);
+      if (read.error) {
+        addNotice('error', '“' + file.name + '” was not imported: ' + read.error, 'import');
+        return undefined;
+      }
+      var before = workspace();
+      (read.warnings || []).forEach(function (warning) { addNotice('warning', '“' + file.name + '”: ' + warning, 'import'); });
+      addNotice('info', 'Opened “' + file.name + '”: ' + Entities.plural(read.workspace.articles.length, 'article', 'articles') +
+        ', ' + Entities.plural(read.workspace.corrections.length, 'correction', 'corrections') + '.', 'import', {
+        label: 'Undo',
+        run: function () { openWorkspace(before, before); },
+      });
+      return openWorkspace(read.workspace, null);
+    }, function (error) {
+      addNotice('error', '“' + file.name + '” could not be read: ' + errorMessage(error), 'import');
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Corrections (corrections.js applies them, correcting.js shows them).
+
+  var correctDialog = null;
+
+  function addCorrection(correction) {
+    state.corrections.push(correction);
+    reapplyCorrections();
+    clearNotices('correction');
+    var outcome = state.outcomes[state.outcomes.length - 1];
+    if (outcome && !outcome.applied) {
+      addNotice('warning', Corrections.describe(correction) + ': not applied, ' + outcome.reason + '.', 'correction');
+    } else {
+      addNotice('info', Corrections.describe(correction) + '.', 'correction', { label: 'Undo', run: function () { undoCorrection(correction.id); } });
+    }
+  }
+
+  function undoCorrection(id) {
+    state.corrections = state.corrections.filter(function (correction) { return correction.id !== id; });
+    reapplyCorrections();
+  }
+
+  function reapplyCorrections() {
+    setResult(state.raw);
+    changes++;
+    saveNow(); // at once: a correction is a deliberate act, not a keystroke
+    render();
+  }
+
+  // The correction dialog for the selected entity (and its current mention), or for the
+  // mention of a focused mark.
+  function openCorrection(mark) {
+    if (!state.result) return;
+    var what = { result: state.result, entity: null, document: null, mention: null };
+    if (mark) {
+      what.document = resultFor(state.activeId);
+      what.mention = what.document && what.document.mentions[Number(mark.dataset.index)];
+      if (!what.mention) return;
+      what.entity = what.mention.entity != null ? state.entities.get(String(what.mention.entity)) : null;
+    } else if (state.selection) {
+      what.entity = state.selection.entity;
+      var occurrence = state.selection.cursor != null ? state.entities.occurrences(state.selection.id)[state.selection.cursor] : null;
+      if (occurrence) {
+        what.document = resultFor(occurrence.document);
+        what.mention = what.document && what.document.mentions[occurrence.index];
+      }
+    } else {
+      return;
+    }
+    correctDialog.open(what);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The active article's own facts: its title and date as the user types them, and its
+  // text, editable in place; the analysis follows the typing without holding it up.
+
+  var editTimer = 0;
+  var EDIT_ANALYSE_AFTER_MS = 400;
+
+  function setUpArticleTools() {
+    elements.articleTitle.addEventListener('input', function () {
+      var article = activeArticle();
+      if (!article) return;
+      article.title = elements.articleTitle.value.trim() || null;
+      renderTabs();
+      saveSoon();
+    });
+    elements.articleDate.addEventListener('change', function () {
+      var article = activeArticle();
+      var value = elements.articleDate.value;
+      if (!article || (value && !/^\d{4}-\d{2}-\d{2}$/.test(value))) return;
+      article.date = value || null;
+      analyseAll();
+    });
+    elements.editText.addEventListener('click', function () {
+      state.editing = !state.editing;
+      render();
+      if (state.editing) {
+        var editor = elements.articleView.querySelector('textarea');
+        if (editor) editor.focus();
+      }
+    });
+  }
+
+  function renderEditor(view, article) {
+    var existing = view.querySelector('textarea.article__editor');
+    if (existing && existing.dataset.id === article.id) return; // keep the caret where it is
+    view.replaceChildren();
+    var label = element('label', 'visually-hidden', 'Text of ' + article.id);
+    label.htmlFor = 'article-editor';
+    var editor = element('textarea', 'article__editor');
+    editor.id = 'article-editor';
+    editor.dataset.id = article.id;
+    editor.spellcheck = false;
+    editor.value = article.text;
+    editor.addEventListener('input', function () {
+      article.text = editor.value;
+      saveSoon();
+      clearTimeout(editTimer);
+      editTimer = setTimeout(analyseAll, EDIT_ANALYSE_AFTER_MS);
+    });
+    view.appendChild(label);
+    view.appendChild(editor);
   }
 
   function start() {
@@ -1334,6 +1662,22 @@
       articlePane: $('article-pane'),
       eventsView: $('events-view'),
       eventBar: $('event-bar'),
+      progress: $('progress'),
+      progressText: $('progress-text'),
+      progressBar: $('progress-bar'),
+      progressCancel: $('progress-cancel'),
+      selectionCorrect: $('selection-correct'),
+      correctDialog: $('correct-dialog'),
+      correctionList: $('correction-list'),
+      correctionListEmpty: $('correction-list-empty'),
+      correctionsCount: $('corrections-count'),
+      articleTools: $('article-tools'),
+      articleTitle: $('article-title'),
+      articleDate: $('article-date'),
+      editText: $('edit-text'),
+      exportMenu: $('export-menu'),
+      importInput: $('import-input'),
+      storageNote: $('storage-note'),
     };
     setBusy(false);
     eventsView = Events.createView(elements.eventsView);
@@ -1366,20 +1710,42 @@
     elements.viewArticles.addEventListener('keydown', onViewKeydown);
     elements.viewEvents.addEventListener('keydown', onViewKeydown);
 
-    window.addEventListener('beforeunload', function (event) {
-      if (state.articles.length === 0 && !elements.pasteText.value.trim()) return;
-      event.preventDefault();
-      event.returnValue = '';
+    setUpArticleTools();
+    correctDialog = Correcting.createDialog(elements.correctDialog, addCorrection);
+    elements.selectionCorrect.addEventListener('click', function () { openCorrection(null); });
+    elements.progressCancel.addEventListener('click', function () { core.cancel(); });
+    elements.pasteText.addEventListener('input', saveSoon);
+    elements.exportMenu.addEventListener('click', function (event) {
+      var item = event.target.closest && event.target.closest('[data-export]');
+      if (!item) return;
+      elements.exportMenu.open = false;
+      exportAs(item.dataset.export);
     });
+    elements.importInput.addEventListener('change', function () {
+      importFile(elements.importInput.files && elements.importInput.files[0]).then(function () { elements.importInput.value = ''; });
+    });
+    // Whatever is still waiting to be saved goes when the page is hidden or closed.
+    document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') saveNow(); });
+    window.addEventListener('pagehide', saveNow);
 
     render();
 
-    loadCore().then(function () {
+    core = NewsAnnotator.createCoreClient({
+      onProgress: function (progress) {
+        if (Date.now() - analysis.startedAt >= PROGRESS_AFTER_MS) showProgress(progress);
+      },
+      onRestart: function (reason) {
+        addNotice('warning', reason + ' The analysis was restarted; your articles are safe.', 'core');
+      },
+    });
+    core.ready.then(function () {
       document.body.dataset.ready = 'true';
+      document.body.dataset.core = core.mode;
     }, function (error) {
       document.body.dataset.ready = 'error';
       addNotice('error', errorMessage(error) + '\nArticles you add are kept and shown without annotations.', 'core');
     });
+    restoreWorkspace().then(function () { document.body.dataset.restored = 'true'; });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -309,6 +309,7 @@
       head.appendChild(element('strong', 'mention-card__name', written));
       head.appendChild(element('span', 'mention-card__type', typeName(type)));
       fragment.appendChild(head);
+      correctedLines(fragment, mention, null);
       if (type === 'DATE' || type === 'TIME') {
         var value = mention.value == null ? '' : String(mention.value);
         var line = element('p', 'mention-card__line');
@@ -335,6 +336,7 @@
     fragment.appendChild(head);
     var titles = Array.isArray(entity.titles) ? entity.titles.map(oneLine) : [];
     if (titles.length) fragment.appendChild(element('p', 'mention-card__line mention-card__titles', titles.join(' · ')));
+    correctedLines(fragment, mention, entity);
 
     if (written && written !== name) {
       var here = element('p', 'mention-card__line');
@@ -371,6 +373,15 @@
       ? 'Selected. Click or press Enter to clear.'
       : 'Click or press Enter to highlight every mention.'));
     return fragment;
+  }
+
+  // What the user's corrections changed here (corrections.js marks them).
+  function correctedLines(fragment, mention, entity) {
+    var notes = (entity && Array.isArray(entity.corrected) ? entity.corrected : []).slice();
+    if (mention && mention.corrected) notes.unshift('this mention: ' + mention.corrected);
+    notes.forEach(function (note) {
+      fragment.appendChild(element('p', 'mention-card__line mention-card__corrected', 'Corrected by you: ' + note));
+    });
   }
 
   window.NewsAnnotator = window.NewsAnnotator || {};

@@ -1,3 +1,0 @@
-return createAnnotatorCore;
-}
-if (typeof module === 'object' && module.exports) module.exports = annotatorCoreSource();
