@@ -803,7 +803,6 @@
       if (analysed) {
         var date = dateInfo(analysed);
         row('Date', date.value, date.source);
-        if (analysed.title) row('Title', String(analysed.title).replace(/\s+/g, ' ').trim());
       } else {
         row('Date', '—', state.failed[article.id] || state.generalError ? 'Not analysed.' : 'Analysing…');
       }

@@ -108,6 +108,9 @@
         var merge = section('Same as another entity');
         var select = element('select', 'correct__input');
         select.id = 'correct-merge';
+        var choose = element('option', null, 'Choose an entity…');
+        choose.value = '';
+        select.appendChild(choose);
         others.forEach(function (other) {
           var option = element('option', null, Entities.oneLine(other.name) + ' (' + Entities.typeName(other.type) + ')');
           option.value = String(other.id);
@@ -126,8 +129,9 @@
         form.appendChild(merge);
       }
 
-      var written = writtenForms(what.result, entity);
-      if (written.length > 1) {
+      // Any name but the canonical one can go (renaming changes the canonical one).
+      var written = writtenForms(what.result, entity).filter(function (form) { return form.reason !== 'canonical name'; });
+      if (written.length > 0 && writtenForms(what.result, entity).length > 1) {
         var split = section('Not the same: split a name out');
         var list = element('ul', 'correct__aliases');
         written.forEach(function (form) {

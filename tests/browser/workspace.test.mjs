@@ -120,6 +120,14 @@ async function checkWorkspace(mode) {
     await waitFor(page, 'the removed mention gone', () => ![...document.querySelectorAll('#article-view mark.mention')].some((mark) => mark.textContent === 'Reuters'));
     assert.equal(await page.locator('#correction-list li').count(), 2, 'two corrections listed');
 
+    // The article's own title and date, typed: the tab takes the title, the analysis the date.
+    await page.click('#tabs [role="tab"][data-id="article-1"]');
+    await page.fill('#article-title', 'Lavrov to visit Pyongyang');
+    await page.fill('#article-date', '2018-04-09');
+    await page.locator('#article-date').dispatchEvent('change');
+    await waitFor(page, 'the typed date used', () => document.body.dataset.state === 'idle' && document.getElementById('doc-info').textContent.includes('2018-04-09'));
+    assert.equal(await page.locator('#tabs [role="tab"][data-id="article-1"] .tab__label').textContent(), 'Lavrov to visit Pyongyang');
+
     // Reload: the articles and both corrections are still there, applied to the new analysis.
     await waitFor(page, 'the workspace saved', () => document.body.dataset.saved === 'true');
     await page.reload();
@@ -130,6 +138,8 @@ async function checkWorkspace(mode) {
     assert.ok(names.includes('Ri Yong-ho (DPRK Foreign Minister)'), 'the rename is applied after the reload');
     assert.ok(!names.includes('Reuters'), 'the removed mention stays removed');
     assert.ok(await page.locator('#article-view mark.mention.is-corrected').count() > 0, 'corrected mentions are shown as such');
+    assert.equal(await page.locator('#tabs [role="tab"][data-id="article-1"] .tab__label').textContent(), 'Lavrov to visit Pyongyang',
+      'the typed title survives a reload');
 
     // Ctrl+Z takes back the last correction (the removal), the rename stays.
     await page.locator('body').click({ position: { x: 5, y: 5 } });

@@ -146,3 +146,11 @@ test('the events of expected.json are each one card, and its not_events none', a
   const core = await loadCore();
   assert.deepEqual(eventProblems(core.analyzeDocuments(seedDocuments())), []);
 });
+
+test('the module tells its progress through onProgress, and the result is the same', async () => {
+  const core = await loadCore();
+  const steps = [];
+  const withProgress = core.analyzeDocuments(seedDocuments(), { onProgress: (stage, done, total) => steps.push(`${stage} ${done}/${total}`) });
+  assert.deepEqual(steps, ['documents 1/2', 'documents 2/2', 'entities 0/1', 'events 0/1', 'events 1/1']);
+  assert.deepEqual(withProgress, core.analyzeDocuments(seedDocuments()));
+});
