@@ -491,7 +491,11 @@
       var label = tabLabel(article);
       tab.title = label === article.id ? article.id : label + '\n' + article.id;
       tab.appendChild(element('span', 'tab__label', label));
-      if (label !== article.id) tab.appendChild(element('span', 'tab__id', article.id));
+      // Below the title: the article's date (typed or found) and its id.
+      var analysedTab = resultFor(article.id);
+      var when = article.date || (analysedTab && analysedTab.date) || '';
+      var below = [when, label !== article.id ? article.id : ''].filter(Boolean).join(' · ');
+      if (below) tab.appendChild(element('span', 'tab__id', below));
       tab.appendChild(element('span', 'tab__hits-text visually-hidden'));
       tab.addEventListener('click', function () { activate(article.id, false); });
       tab.addEventListener('keydown', onTabKeydown);
@@ -624,6 +628,10 @@
         sourceShort: 'no dateline',
         source: 'No dateline, and no reference date set: relative dates such as “Monday” stay unresolved.',
       };
+    }
+    var article = state.articles.filter(function (candidate) { return candidate.id === analysed.id; })[0];
+    if (article && article.date && analysed.date === article.date) {
+      return { value: analysed.date, sourceShort: 'typed', source: 'As you typed it.' };
     }
     if (dateline) {
       var datelineText = text.slice(dateline.start, dateline.end).replace(/\s+/g, ' ').trim();
