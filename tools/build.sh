@@ -20,5 +20,7 @@ cmake --build build-wasm -j"$(nproc)"
 echo "[build] public/"
 mkdir -p public
 cp web/index.html web/style.css web/*.js public/
+cp -r web/icons web/manifest.webmanifest public/
 cp build-wasm/wasm/annotator-core.js public/
 ls -l public
+python3 tools/make-precache.py public  # last: lists and hashes everything copied above, for sw.js

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const publicDir = resolve(here, '..', '..', 'public');
+export const publicDir = process.env.ANNOTATOR_PUBLIC_DIR ? resolve(process.env.ANNOTATOR_PUBLIC_DIR) : resolve(here, '..', '..', 'public');
 export const seedsDir = resolve(here, '..', '..', '..', 'shared', 'examples', 'seeds');
 export const artifactsDir = resolve(here, '..', 'artifacts');
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
