@@ -14,9 +14,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
-  artifactsDir, chromiumPath, idleWithArticles, origin, pageUrl, publicDir, seedFiles, seedsDir,
+  artifactsDir, chromiumPath, idleWithArticles, origin, outsideRequests, pageUrl, publicDir, seedFiles, seedsDir,
   selectTab, startServer, stopServer, waitFor, withPage,
 } from './support.mjs';
 
@@ -164,11 +163,7 @@ async function checkPage(mode) {
     assert.ok(overflow <= 0, `at 360 px wide the page scrolls sideways by ${overflow} px`);
 
     // Nothing was requested from anywhere but public/ (file mode) or the local server.
-    const allowed = mode === 'http'
-      ? (address) => new URL(address).origin === origin
-      : (address) => address.startsWith(pathToFileURL(publicDir).href + '/');
-    const strays = requests.filter((address) => !allowed(address));
-    assert.deepEqual(strays, [], `requests outside ${mode === 'http' ? origin : 'public/'}`);
+    assert.deepEqual(outsideRequests(mode, requests), [], `requests outside ${mode === 'http' ? origin : 'public/'}`);
     assert.ok(requests.some((address) => address.endsWith('/annotator-core.js')), 'the core script was requested');
     assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
     assert.deepEqual(consoleErrors, [], 'errors in the console');

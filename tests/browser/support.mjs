@@ -135,3 +135,12 @@ export async function withPage(work) {
   }
 }
 
+
+// The requests that left the page: anything but public/ (from disk) or the local server
+// (over http). blob: URLs are the page's own memory (the core's worker), never a network.
+export function outsideRequests(mode, requests) {
+  const inside = mode === 'http'
+    ? (address) => new URL(address).origin === origin
+    : (address) => address.startsWith(pathToFileURL(publicDir).href + '/');
+  return requests.filter((address) => !inside(address) && !address.startsWith('blob:'));
+}

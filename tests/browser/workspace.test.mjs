@@ -9,9 +9,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
-  artifactsDir, idleWithArticles, origin, pageUrl, publicDir, seedFiles, seedsDir,
+  artifactsDir, idleWithArticles, outsideRequests, pageUrl, seedFiles, seedsDir,
   startServer, stopServer, waitFor, withPage,
 } from './support.mjs';
 
@@ -74,13 +73,6 @@ async function pasteArticle(page, text, count) {
   await page.fill('#paste-text', text);
   await page.click('#add-article');
   await waitFor(page, `${count} analysed articles`, idleWithArticles, count);
-}
-
-function outsideRequests(mode, requests) {
-  const inside = mode === 'http'
-    ? (address) => new URL(address).origin === origin
-    : (address) => address.startsWith(pathToFileURL(publicDir).href + '/');
-  return requests.filter((address) => !inside(address) && !address.startsWith('blob:') && !address.startsWith('data:'));
 }
 
 async function download(page, kind) {
