@@ -1,21 +1,20 @@
 #!/bin/sh
-# Makes the page's module from Emscripten's output: the JS glue and the wasm, as base64,
-# inside one function, annotatorCoreSource. A page opened from disk (file://) can load
-# neither a .wasm file nor a worker script, so the page hands this function's source text
-# to a Web Worker through a Blob URL (web/core-client.js). The module's bytes are given to
-# Emscripten as wasmBinary, decoded natively where the browser can: Emscripten's own
-# SINGLE_FILE path fetches a 4 MB data: URL, which takes Chromium over a second.
+# Makes the page's module from Emscripten's output: the JS glue inside one function,
+# annotatorCoreSource, and the wasm as a base64 string beside it, annotatorWasmBase64. A
+# page opened from disk (file://) can load neither a .wasm file nor a worker script, so the
+# page hands the function's source text (40 KB) to a Web Worker through a Blob URL and
+# posts it the string (web/core-client.js). The bytes are given to Emscripten as
+# wasmBinary, decoded natively where the browser can: Emscripten's own SINGLE_FILE path
+# fetches a 4 MB data: URL, which takes Chromium over a second.
 # Usage: embed.sh GLUE.js MODULE.wasm OUT.js
 set -eu
 glue=$1 wasm=$2 out=$3
 {
   echo '// The annotator core: call annotatorCoreSource() for its factory, createCore(options) →'
-  echo '// Promise of the module. In node, require() gives the factory. Made by wasm/embed.sh.'
+  echo '// Promise of the module; options.wasmBase64 is the module (else annotatorWasmBase64, below).'
+  echo '// In node, require() gives the factory. Made by wasm/embed.sh.'
   echo 'function annotatorCoreSource() {'
   cat "$glue"
-  printf 'var annotatorWasmBase64 = "'
-  base64 -w0 "$wasm"
-  echo '";'
   cat <<'JS'
 function decodeBase64(text) {
   if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
@@ -35,9 +34,13 @@ function decodeBase64(text) {
   return bytes;
 }
 return function createCore(options) {
-  return createAnnotatorCore(Object.assign({ wasmBinary: decodeBase64(annotatorWasmBase64) }, options));
+  var base64 = options && options.wasmBase64 || (typeof annotatorWasmBase64 === 'string' ? annotatorWasmBase64 : '');
+  return createAnnotatorCore(Object.assign({}, options, { wasmBinary: decodeBase64(base64), wasmBase64: undefined }));
 };
 }
-if (typeof module === 'object' && module.exports) module.exports = annotatorCoreSource();
 JS
+  printf 'var annotatorWasmBase64 = "'
+  base64 -w0 "$wasm"
+  echo '";'
+  echo "if (typeof module === 'object' && module.exports) module.exports = annotatorCoreSource();"
 } > "$out"

@@ -1,10 +1,11 @@
 // Runs the annotator core off the page's thread, so that typing never waits for an
 // analysis. The core (annotator-core.js) is one function, annotatorCoreSource, whose
-// source text becomes a Web Worker through a Blob URL: a page opened from disk (file://)
-// may not start a worker from a file. Both ends of the conversation are in this file:
-// workerMain runs inside the worker, createCoreClient on the page.
+// source text becomes a Web Worker through a Blob URL (a page opened from disk, file://,
+// may not start a worker from a file), and the wasm as a base64 string, which the worker
+// is sent first. Both ends of the conversation are in this file: workerMain runs inside
+// the worker, createCoreClient on the page.
 //
-// Messages, page → worker: {type: 'analyse', job, documents, options}
+// Messages, page → worker: {type: 'start', wasmBase64}, then {type: 'analyse', job, documents, options}
 //           worker → page: {type: 'ready'} | {type: 'failed', message}
 //                          | {type: 'progress', job, stage, done, total}
 //                          | {type: 'result', job, result}
@@ -23,8 +24,10 @@
 
     // The module, with its models loaded by a first small analysis, so that the user's
     // first analysis is as fast as any other.
+    var wasmBase64 = null;
+
     function start() {
-      core = Promise.resolve(createCore({})).then(function (module) {
+      core = Promise.resolve(createCore({ wasmBase64: wasmBase64 })).then(function (module) {
         module.analyzeDocuments([{ id: 'warm-up', text: 'Ready.' }], {});
         return module;
       });
@@ -35,12 +38,15 @@
       return error && error.message ? error.message : String(error);
     }
 
-    start().then(function () { scope.postMessage({ type: 'ready' }); }, function (error) {
-      scope.postMessage({ type: 'failed', message: 'The annotator core could not start: ' + message(error) });
-    });
-
     scope.onmessage = function (event) {
       var request = event.data || {};
+      if (request.type === 'start') {
+        wasmBase64 = request.wasmBase64;
+        start().then(function () { scope.postMessage({ type: 'ready' }); }, function (error) {
+          scope.postMessage({ type: 'failed', message: 'The annotator core could not start: ' + message(error) });
+        });
+        return;
+      }
       if (request.type !== 'analyse') return;
       (core || start()).then(function (module) {
         var last = 0;
@@ -82,7 +88,7 @@
   //   mode: 'worker' or 'page'.
   function createCoreClient(hooks) {
     hooks = hooks || {};
-    if (typeof root.annotatorCoreSource !== 'function') {
+    if (typeof root.annotatorCoreSource !== 'function' || typeof root.annotatorWasmBase64 !== 'string') {
       var missing = Promise.reject(new Error(
         'The annotator core (annotator-core.js) is missing or failed to load. ' +
         'Build the page with tools/build.sh and open public/index.html.'));
@@ -117,6 +123,7 @@
 
     function spawn() {
       worker = new Worker(url);
+      worker.postMessage({ type: 'start', wasmBase64: root.annotatorWasmBase64 });
       var started = new Promise(function (resolve, reject) { settleReady = { resolve: resolve, reject: reject }; });
       started.catch(function () {});
       client.ready = started;
