@@ -98,10 +98,28 @@
         analyse: function () { return missing.then(null, function (error) { return { error: error.message }; }); },
       };
     }
+    if (early) {
+      var adopted = early;
+      early = null;
+      adopted.setHooks(hooks);
+      return adopted;
+    }
     try {
       return workerClient(hooks);
     } catch (error) {
       return pageClient();
+    }
+  }
+
+  // The worker starts as soon as this script runs, while the rest of the page loads; the
+  // page's first createCoreClient takes it over.
+  var early = null;
+  if (typeof root.annotatorCoreSource === 'function' && typeof root.annotatorWasmBase64 === 'string' &&
+      typeof root.Worker === 'function' && typeof root.document !== 'undefined') {
+    try {
+      early = workerClient({});
+    } catch (error) {
+      early = null;
     }
   }
 
@@ -190,6 +208,7 @@
         worker.postMessage({ type: 'analyse', job: job, documents: documents, options: options || {} });
       });
     };
+    client.setHooks = function (given) { hooks = given || {}; };
     client.cancel = function () {
       if (Object.keys(jobs).length === 0) return;
       restart();

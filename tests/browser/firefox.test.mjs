@@ -33,8 +33,9 @@ function probeSite() {
   writeFileSync(join(site, 'probe.js'), probe);
   const index = join(site, 'index.html');
   const html = readFileSync(index, 'utf8');
-  assert.ok(html.includes('<script src="app.js"></script>'));
-  writeFileSync(index, html.replace('<script src="app.js"></script>', '<script src="app.js"></script><script src="probe.js"></script>'));
+  const app = '<script src="app.js" defer></script>';
+  assert.ok(html.includes(app), `index.html loads app.js as ${app}`);
+  writeFileSync(index, html.replace(app, app + '<script src="probe.js" defer></script>'));
   return site;
 }
 

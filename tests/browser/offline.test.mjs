@@ -45,7 +45,7 @@ function assertIntegrated() {
   const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1] ?? '';
   const directive = (name) => csp.split(';').map((part) => part.trim().split(/\s+/)).find(([key]) => key === name)?.slice(1) ?? [];
   const missing = [];
-  if (!/<script src="offline\.js"><\/script>/.test(html)) missing.push('<script src="offline.js"></script> with the other scripts');
+  if (!/<script src="offline\.js"( defer)?><\/script>/.test(html)) missing.push('<script src="offline.js" defer></script> with the other scripts');
   if (!directive('worker-src').includes("'self'")) missing.push("CSP directive worker-src 'self' (for sw.js)");
   if (!directive('manifest-src').includes("'self'")) missing.push("CSP directive manifest-src 'self'");
   if (/<link[^>]+rel="manifest"/.test(html)) {
