@@ -8,7 +8,7 @@
 // Messages, page → worker: {type: 'start', wasmBase64}, then {type: 'analyse', job, documents, options}
 //           worker → page: {type: 'ready'} | {type: 'failed', message}
 //                          | {type: 'progress', job, stage, done, total}
-//                          | {type: 'result', job, result}
+//                          | {type: 'result', job, json}
 // A result is the core's JSON contract or {error}; a failing call never kills the worker
 // silently: a wasm abort is reported as that job's error and the module is started again.
 //
@@ -59,19 +59,29 @@
           },
         };
         if (request.options && request.options.reference_date) options.reference_date = request.options.reference_date;
-        var result;
+        var json;
         try {
-          result = module.analyzeDocuments(request.documents, options);
+          json = module.analyzeDocumentsJson(request.documents, options);
         } catch (error) {
           core = null; // an abort leaves the module unusable: the next job starts a new one
-          result = { error: 'The annotator core failed: ' + message(error) };
+          json = JSON.stringify({ error: 'The annotator core failed: ' + message(error) });
         }
-        scope.postMessage({ type: 'result', job: request.job, result: result });
+        scope.postMessage({ type: 'result', job: request.job, json: json });
       }, function (error) {
         core = null;
-        scope.postMessage({ type: 'result', job: request.job, result: { error: 'The annotator core could not start: ' + message(error) } });
+        scope.postMessage({ type: 'result', job: request.job, json: JSON.stringify({ error: 'The annotator core could not start: ' + message(error) }) });
       });
     };
+  }
+
+  function parseResult(json) {
+    try {
+      var result = JSON.parse(json);
+      if (result && typeof result === 'object') return result;
+    } catch (error) {
+      // reported below
+    }
+    return { error: 'The annotator core returned no result.' };
   }
 
   function workerUrl() {
@@ -161,7 +171,7 @@
           var resolve = jobs[data.job];
           delete jobs[data.job];
           delete pending[data.job];
-          if (resolve) resolve(data.result && typeof data.result === 'object' ? data.result : { error: 'The annotator core returned no result.' });
+          if (resolve) resolve(parseResult(data.json));
         }
       };
       // The worker itself died (out of memory, a crash the module could not report):
