@@ -14,6 +14,8 @@
 (function () {
   'use strict';
 
+  var element = window.NewsAnnotator.dom.element;
+
   var MENTION_TYPES = ['PERSON', 'ORG', 'LOCATION', 'NORP', 'MISC', 'DATE', 'TIME'];
   var TYPE_LABELS = {
     PERSON: 'person', ORG: 'organisation', LOCATION: 'place', NORP: 'nationality or group', MISC: 'other name',
@@ -107,12 +109,6 @@
 
   function $(id) { return document.getElementById(id); }
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text != null) node.textContent = text;
-    return node;
-  }
 
   // ---------------------------------------------------------------------------------------
   // Notices (the visible status area). Groups let one kind be replaced without the others.

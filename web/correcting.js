@@ -7,17 +7,13 @@
 (function () {
   'use strict';
 
+  var element = window.NewsAnnotator.dom.element;
+
   var Corrections = window.NewsAnnotator.corrections;
   var Entities = window.NewsAnnotator.entities;
   var TYPES = [['PERSON', 'Person'], ['ORG', 'Organisation'], ['LOCATION', 'Place'], ['NORP', 'Nationality or group'],
     ['MISC', 'Other name'], ['DATE', 'Date'], ['TIME', 'Time']];
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text != null) node.textContent = text;
-    return node;
-  }
 
   function button(label, className, onClick) {
     var node = element('button', 'button' + (className ? ' ' + className : ''), label);

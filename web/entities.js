@@ -8,6 +8,8 @@
 (function () {
   'use strict';
 
+  var element = window.NewsAnnotator.dom.element;
+
   var NAMED_TYPES = ['PERSON', 'ORG', 'LOCATION', 'NORP', 'MISC'];
   var TYPE_NAMES = {
     PERSON: { one: 'Person', group: 'People' },
@@ -22,12 +24,6 @@
   var SHADES = 8;
   var MAX_CARD_ALIASES = 8;
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text != null) node.textContent = text;
-    return node;
-  }
 
   function plural(count, one, many) {
     return count + ' ' + (count === 1 ? one : many);

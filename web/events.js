@@ -10,6 +10,8 @@
 (function () {
   'use strict';
 
+  var element = window.NewsAnnotator.dom.element;
+
   var WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
   var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
     'September', 'October', 'November', 'December'];
@@ -403,12 +405,6 @@
   // ---------------------------------------------------------------------------------------
   // DOM
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text != null) node.textContent = text;
-    return node;
-  }
 
   function icon(name) {
     var paths = {
