@@ -4,6 +4,7 @@
 
 #include "1-text/unicode.h"
 #include "1-text/utf8.h"
+#include "json/json_writer.h"
 #include "json/utf16_index.h"
 
 namespace annotator {
@@ -43,42 +44,63 @@ Outcome<DocumentInput> documentFromJson(const Json& object, size_t position) {
     return input;
 }
 
-Json spanJson(Span span, const Utf16Index& index) {
-    return Json{{"start", index.toUtf16(span.begin)}, {"end", index.toUtf16(span.end)}};
+void span(JsonWriter& out, std::string_view name, Span span, const Utf16Index& index) {
+    out.key(name).beginObject().member("start", index.toUtf16(span.begin)).member("end", index.toUtf16(span.end)).endObject();
 }
 
-// Collapses the white space of a headline that was wrapped over several lines.
+// A string, or null when it is empty.
+void optional(JsonWriter& out, std::string_view name, std::string_view text) {
+    out.key(name);
+    if (text.empty()) out.null(); else out.value(text);
+}
 
-Json documentJson(const Document& document, const Utf16Index& index) {
-    Json sentences = Json::array();
+void optional(JsonWriter& out, std::string_view name, const std::optional<uint32_t>& id) {
+    out.key(name);
+    if (id) out.value(*id); else out.null();
+}
+
+template <typename Items>
+void array(JsonWriter& out, std::string_view name, const Items& items) {
+    out.key(name).beginArray();
+    for (const auto& item : items) out.value(item);
+    out.endArray();
+}
+
+void document(JsonWriter& out, const Document& document, const Utf16Index& index) {
+    out.beginObject().member("id", document.id);
+    out.key("title");
+    if (document.title) out.value(singleLine(document.title->of(document.text))); else out.null();
+    out.key("date");
+    if (document.date) out.value(formatIsoDate(*document.date)); else out.null();
+    if (document.dateline) span(out, "dateline", *document.dateline, index); else out.key("dateline").null();
+    out.member("text", document.text);
+    out.key("sentences").beginArray();
     for (const Sentence& sentence : document.sentences) {
-        Json json = spanJson(sentence.bytes, index);
-        json["role"] = roleName(document.blocks[sentence.block].role);
-        sentences.push_back(std::move(json));
+        out.beginObject()
+            .member("start", index.toUtf16(sentence.bytes.begin))
+            .member("end", index.toUtf16(sentence.bytes.end))
+            .member("role", roleName(document.blocks[sentence.block].role))
+            .endObject();
     }
-    Json mentions = Json::array();
+    out.endArray();
+    out.key("mentions").beginArray();
     for (const Mention& mention : document.mentions) {
-        Json json = spanJson(mention.bytes, index);
-        json["text"] = mention.bytes.of(document.text);
-        json["type"] = toString(mention.type);
-        json["entity"] = mention.entity ? Json(*mention.entity) : Json(nullptr);
-        json["value"] = mention.value.empty() ? Json(nullptr) : Json(mention.value);
-        mentions.push_back(std::move(json));
+        out.beginObject()
+            .member("start", index.toUtf16(mention.bytes.begin))
+            .member("end", index.toUtf16(mention.bytes.end))
+            .member("text", mention.bytes.of(document.text))
+            .member("type", toString(mention.type));
+        optional(out, "entity", mention.entity);
+        optional(out, "value", mention.value);
+        out.endObject();
     }
-    Json json;
-    json["id"] = document.id;
-    json["title"] = document.title ? Json(singleLine(document.title->of(document.text))) : Json(nullptr);
-    json["date"] = document.date ? Json(formatIsoDate(*document.date)) : Json(nullptr);
-    json["dateline"] = document.dateline ? spanJson(*document.dateline, index) : Json(nullptr);
-    json["text"] = document.text;
-    json["sentences"] = std::move(sentences);
-    json["mentions"] = std::move(mentions);
-    return json;
+    out.endArray();
+    out.endObject();
 }
 
 // Entities with, for the page's side list, their mention count and the documents they
 // appear in, in document order.
-Json entitiesJson(const Collection& collection) {
+void entities(JsonWriter& out, const Collection& collection) {
     std::vector<uint32_t> counts(collection.entities.size());
     std::vector<std::vector<std::string_view>> documents(collection.entities.size());
     for (const Document& document : collection.documents) {
@@ -89,57 +111,51 @@ Json entitiesJson(const Collection& collection) {
             if (seen.empty() || seen.back() != document.id) seen.push_back(document.id);
         }
     }
-    Json entities = Json::array();
+    out.key("entities").beginArray();
     for (size_t id = 0; id < collection.entities.size(); ++id) {
         const Entity& entity = collection.entities[id];
-        Json aliases = Json::array();
+        out.beginObject().member("id", id).member("type", toString(entity.type)).member("name", entity.name);
+        out.key("aliases").beginArray();
         for (const Alias& alias : entity.aliases) {
-            aliases.push_back({{"text", alias.text}, {"reason", toString(alias.reason)}});
+            out.beginObject().member("text", alias.text).member("reason", toString(alias.reason)).endObject();
         }
-        entities.push_back({{"id", id},
-                            {"type", toString(entity.type)},
-                            {"name", entity.name},
-                            {"aliases", std::move(aliases)},
-                            {"titles", entity.titles},
-                            {"mentions", counts[id]},
-                            {"documents", documents[id]}});
+        out.endArray();
+        array(out, "titles", entity.titles);
+        out.member("mentions", counts[id]);
+        array(out, "documents", documents[id]);
+        out.endObject();
     }
-    return entities;
+    out.endArray();
 }
 
 // Events, each report cited by its document's id, its sentence and trigger in UTF-16.
-Json eventsJson(const Collection& collection, const std::vector<Utf16Index>& indexes) {
-    const auto optional = [](const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); };
-    Json events = Json::array();
+void events(JsonWriter& out, const Collection& collection, const std::vector<Utf16Index>& indexes) {
+    out.key("events").beginArray();
     for (size_t id = 0; id < collection.events.size(); ++id) {
         const Event& event = collection.events[id];
-        Json mentions = Json::array();
+        out.beginObject().member("id", id).member("type", event.type);
+        optional(out, "mode", event.mode);
+        optional(out, "cameo", event.cameo);
+        out.member("label", event.label);
+        array(out, "sources", event.sources);
+        array(out, "targets", event.targets);
+        optional(out, "place", event.place);
+        optional(out, "date", event.date);
+        out.member("status", toString(event.status));
+        optional(out, "quote", event.quote);
+        out.key("mentions").beginArray();
         for (const EventMention& mention : event.mentions) {
             const Document& document = collection.documents[mention.document];
             const Utf16Index& index = indexes[mention.document];
-            mentions.push_back({{"document", document.id},
-                                {"sentence", spanJson(document.sentences[mention.sentence].bytes, index)},
-                                {"trigger", spanJson(mention.trigger, index)},
-                                {"text", mention.trigger.of(document.text)}});
+            out.beginObject().member("document", document.id);
+            span(out, "sentence", document.sentences[mention.sentence].bytes, index);
+            span(out, "trigger", mention.trigger, index);
+            out.member("text", mention.trigger.of(document.text)).endObject();
         }
-        events.push_back({{"id", id},
-                          {"type", event.type},
-                          {"mode", optional(event.mode)},
-                          {"cameo", optional(event.cameo)},
-                          {"label", event.label},
-                          {"sources", event.sources},
-                          {"targets", event.targets},
-                          {"place", event.place ? Json(*event.place) : Json(nullptr)},
-                          {"date", optional(event.date)},
-                          {"status", toString(event.status)},
-                          {"quote", optional(event.quote)},
-                          {"mentions", std::move(mentions)}});
+        out.endArray();
+        out.endObject();
     }
-    return events;
-}
-
-std::string dump(const Json& json, bool pretty) {
-    return json.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+    out.endArray();
 }
 
 }  // namespace
@@ -153,27 +169,28 @@ Outcome<DocumentInput> parseDocumentJson(std::string_view json, size_t position)
 }
 
 std::string toJson(const Collection& collection, bool pretty) {
-    Json documents = Json::array();
+    JsonWriter out(pretty);
+    out.beginObject().member("schema", "annotator/1");
     // Each document's offsets in UTF-16, for its own JSON and the events that cite it.
     std::vector<Utf16Index> indexes;
     indexes.reserve(collection.documents.size());
-    for (const Document& document : collection.documents) {
-        documents.push_back(documentJson(document, indexes.emplace_back(document.text)));
-    }
-    Json warnings = Json::array();
+    out.key("documents").beginArray();
+    for (const Document& each : collection.documents) document(out, each, indexes.emplace_back(each.text));
+    out.endArray();
+    entities(out, collection);
+    events(out, collection, indexes);
+    out.key("warnings").beginArray();
     for (const Warning& warning : collection.warnings) {
-        warnings.push_back({{"document", warning.document}, {"message", warning.message}});
+        out.beginObject().member("document", warning.document).member("message", warning.message).endObject();
     }
-    Json json;
-    json["schema"] = "annotator/1";
-    json["documents"] = std::move(documents);
-    json["entities"] = entitiesJson(collection);
-    json["events"] = eventsJson(collection, indexes);
-    json["warnings"] = std::move(warnings);
-    return dump(json, pretty) + (pretty ? "\n" : "");
+    out.endArray();
+    out.endObject();
+    return out.take() + (pretty ? "\n" : "");
 }
 
-std::string errorJson(std::string_view message) { return dump(Json{{"error", message}}, false); }
+std::string errorJson(std::string_view message) {
+    return JsonWriter(false).beginObject().member("error", message).endObject().take();
+}
 
 std::string analyseRequestJson(std::string_view request, std::function<void(const Progress&)> onProgress) {
     // Strings from JavaScript can hold lone surrogates, which arrive as invalid UTF-8.
