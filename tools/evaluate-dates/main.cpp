@@ -88,7 +88,13 @@ void printScores(const std::string& name, size_t correctPredicted, size_t correc
 }  // namespace
 
 int main(int argc, char** argv) {
-    const fs::path root = argc > 1 ? fs::path(argv[1]) : fs::path(ANNOTATOR_DATA_DIR) / "ecbplus";
+    fs::path root = fs::path(ANNOTATOR_DATA_DIR) / "ecbplus";
+    double minimumOverlapF1 = 0;  // --min-overlap-f1: fail below this (the ctest floor)
+    for (int i = 1; i < argc; ++i) {
+        const std::string argument = argv[i];
+        if (argument == "--min-overlap-f1" && i + 1 < argc) minimumOverlapF1 = std::stod(argv[++i]);
+        else root = argument;
+    }
     std::ifstream csv(root / "ECBplus_coreference_sentences.csv");
     if (!csv) {
         std::cerr << "evaluate-dates: cannot read " << (root / "ECBplus_coreference_sentences.csv") << "\n";
@@ -138,6 +144,8 @@ int main(int argc, char** argv) {
         std::vector<std::set<int>> predicted;
         const annotator::Document& document = result.value().documents[0];
         for (const annotator::Mention& mention : document.mentions) {
+            // Names share the mention list since the tagger came; only dates and times count.
+            if (mention.type != annotator::MentionType::Date && mention.type != annotator::MentionType::Time) continue;
             std::set<int> ids;
             for (const SourceToken& token : article.tokens) {
                 const auto [begin, end] = byteRange[indexOf[token.id]];
@@ -186,5 +194,12 @@ int main(int argc, char** argv) {
     };
     sample("most missed:", missed);
     sample("most spurious:", spurious);
+    const double precision = score.predicted ? 100.0 * score.overlapPredicted / score.predicted : 0;
+    const double recall = score.gold ? 100.0 * score.overlapGold / score.gold : 0;
+    const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+    if (f1 < minimumOverlapF1) {
+        std::cerr << "evaluate-dates: overlap F1 " << f1 << " is below the floor " << minimumOverlapF1 << "\n";
+        return 1;
+    }
     return 0;
 }
