@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "1-text/unicode.h"
 #include "1-text/utf8.h"
@@ -50,6 +51,7 @@ struct Rule {
 struct Tables {
     std::unordered_map<std::string_view, DateWord> words;
     std::vector<Rule> rules;
+    std::unordered_set<std::string_view> literals;  // every word a rule names literally
 };
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
@@ -89,6 +91,9 @@ const Tables& tables() {
         for (const TableRow& row : readTable("core/3-dates/date-rules.tsv")) {
             if (row.size() == 2) tables.rules.push_back(parseRule(row[0], row[1]));
         }
+        for (const Rule& rule : tables.rules) {
+            for (const Element& element : rule.elements) tables.literals.insert(element.words.begin(), element.words.end());
+        }
         return tables;
     }();
     return loaded;
@@ -110,14 +115,25 @@ struct Parts {
 };
 
 // A token as the rules see it: its case-folded text, the key it is matched by (without a
-// "mid-" prefix: "mid-April" is April with a modifier), its lexicon entry, and whether
-// the key is capitalised.
+// "mid-" prefix: "mid-April" is April with a modifier), its lexicon entry, whether the key
+// is capitalised, and whether any rule's element could take it at all.
 struct TokenView {
     std::string folded;
     std::string_view key;
     const DateWord* word = nullptr;
     bool capitalised = false;
+    bool datePart = false;
 };
+
+// Whether some element of some rule could take the token: a date word, a word a rule names,
+// or a shape (every shape class needs a digit, but a.m./p.m.). Most words are none, and no
+// match starts at a token that no element takes.
+bool mayBeDatePart(const TokenView& token, const Tables& lexicon) {
+    if (token.word || lexicon.literals.contains(token.folded)) return true;
+    if (token.key.find_first_of("0123456789") != std::string_view::npos) return true;
+    return token.key == "a.m." || token.key == "am" || token.key == "a.m" || token.key == "p.m." || token.key == "pm" ||
+           token.key == "p.m";
+}
 
 class Matcher {
 public:
@@ -138,6 +154,7 @@ public:
             if (view.key.starts_with("mid-")) view.key.remove_prefix(4);
             const auto found = lexicon.words.find(view.key);
             if (found != lexicon.words.end()) view.word = &found->second;
+            view.datePart = mayBeDatePart(view, lexicon);
         }
     }
 
@@ -410,6 +427,7 @@ std::vector<DateMatch> matchDates(const Document& document, const Sentence& sent
     // starts later ("April 2018").
     std::vector<DateMatch> candidates;
     for (size_t at = 0; at < matcher.size(); ++at) {
+        if (!matcher.token(at).datePart) continue;
         std::optional<DateMatch> found = matcher.longestAt(at);
         if (!found || looksLikeCount(matcher, *found)) continue;
         // A recurrence is not a date: "every Monday".
