@@ -9,10 +9,22 @@
 //   aliases    alias resolution alone over those ~950 articles' name mentions: the time
 //              it adds to one analysis of them all
 // usage: benchmark [CoNLL file] (default ../shared/data/conll2003/eng.train)
+//        benchmark --request FILE [RUNS]
+//   request    the page module's call, JSON in and JSON out (core/json/json_io.h), on a
+//              request file ({"documents": [...]}) after a warm-up on one short document;
+//              one line of JSON per run (default 3): wall and CPU seconds, the wall time
+//              at which each stage ended (from the progress callbacks), the result's bytes
+//              and the peak RSS so far. Used by tools/benchmarks (docs/benchmarks.md).
+#include <sys/resource.h>
+
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -39,9 +51,53 @@ double bestSeconds(int runs, Work work) {
     return best;
 }
 
+// The measured call, apart from the warm-up, so that callgrind can collect it alone
+// (--toggle-collect=*timedAnalysis*).
+[[gnu::noinline]] std::string timedAnalysis(const std::string& request, std::function<void(const Progress&)> onProgress) {
+    return analyseRequestJson(request, std::move(onProgress));
+}
+
+int benchmarkRequest(const std::string& path, int runs) {
+    std::ifstream input(path, std::ios::binary);
+    if (!input) {
+        std::cerr << "benchmark: cannot read " << path << "\n";
+        return 1;
+    }
+    std::ostringstream buffer;
+    buffer << input.rdbuf();
+    const std::string request = buffer.str();
+    analyseRequestJson(R"({"documents": [{"id": "warm-up", "text": "Ready."}]})");
+    using Clock = std::chrono::steady_clock;
+    for (int run = 0; run < runs; ++run) {
+        const auto start = Clock::now();
+        const double cpuStart = cpuSeconds();
+        const auto since = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+        double documents = 0, entitiesStart = 0, eventsStart = 0, eventsEnd = 0;
+        const std::string result = timedAnalysis(request, [&](const Progress& progress) {
+            if (progress.stage == "documents") documents = since();
+            else if (progress.stage == "entities") entitiesStart = since();
+            else if (progress.done == 0) eventsStart = since();
+            else eventsEnd = since();
+        });
+        const double wall = since(), cpu = cpuSeconds() - cpuStart;
+        if (result.rfind("{\"error\"", 0) == 0) {
+            std::cerr << "benchmark: " << result << "\n";
+            return 1;
+        }
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        std::cout << "{\"wall\": " << wall << ", \"cpu\": " << cpu << ", \"documents\": " << documents
+                  << ", \"entities_start\": " << entitiesStart << ", \"events_start\": " << eventsStart
+                  << ", \"events_end\": " << eventsEnd << ", \"result_bytes\": " << result.size()
+                  << ", \"max_rss_kb\": " << usage.ru_maxrss << "}" << std::endl;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 2 && std::string(argv[1]) == "--request") return benchmarkRequest(argv[2], argc > 3 ? std::atoi(argv[3]) : 3);
     const std::string path = argc > 1 ? argv[1] : ANNOTATOR_DATA_DIR "/conll2003/eng.train";
     std::ifstream input(path);
     if (!input) {
