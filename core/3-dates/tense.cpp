@@ -1,6 +1,8 @@
 #include "3-dates/tense.h"
 
 #include <cstdlib>
+#include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "1-text/unicode.h"
@@ -8,6 +10,10 @@
 
 namespace annotator {
 namespace {
+
+// How far from a date its tense marker is looked for, in tokens on each side; news
+// sentences rarely reach 100 tokens.
+constexpr uint32_t kTenseReach = 256;
 
 enum class Marker : uint8_t { Future, Past, Progressive, NotPast, Passive };
 
@@ -36,49 +42,56 @@ const std::unordered_map<std::string_view, TenseWord>& tenseWords() {
 
 Tense tenseAround(const Document& document, const Sentence& sentence, uint32_t firstToken, uint32_t endToken) {
     const auto& words = tenseWords();
-    std::vector<std::string> folded;
-    for (uint32_t i = sentence.firstToken; i < sentence.endToken; ++i) {
-        folded.push_back(foldCase(document.tokens[i].bytes.of(document.text)));
-    }
-    auto word = [&](uint32_t i) -> std::string_view {
-        return i >= sentence.firstToken && i < sentence.endToken ? std::string_view(folded[i - sentence.firstToken]) : "";
+    auto word = [&](uint32_t i) -> std::string {
+        return i >= sentence.firstToken && i < sentence.endToken ? foldCase(document.tokens[i].bytes.of(document.text)) : "";
     };
-    auto lookup = [&](uint32_t i) -> const TenseWord* {
-        const auto found = words.find(word(i));
+    auto lookup = [&](const std::string& text) -> const TenseWord* {
+        const auto found = words.find(text);
         return found == words.end() ? nullptr : &found->second;
     };
-
-    std::optional<Tense> best;
-    long bestDistance = 0;
-    for (uint32_t i = sentence.firstToken; i < sentence.endToken; ++i) {
-        if (i >= firstToken && i < endToken) continue;
-        const std::string_view text = word(i);
-        const TenseWord* entry = lookup(i);
-        std::optional<Tense> tense;
-        const TenseWord* before = lookup(i - 1);
+    // The tense the word at `i` marks, if any.
+    auto markedAt = [&](uint32_t i) -> std::optional<Tense> {
+        const std::string text = word(i), previous = word(i - 1), next = word(i + 1);
+        const TenseWord* entry = lookup(text);
+        const TenseWord* before = lookup(previous);
         const bool afterBe = before && before->marker == Marker::Progressive;
-        if (entry && entry->marker == Marker::Future && (!entry->needsTo || word(i + 1) == "to") &&
-            (!entry->needsBe || afterBe)) {
-            tense = Tense::Future;
-        } else if (text.ends_with("'ll") || text.ends_with("’ll")) {
-            tense = Tense::Future;
-        } else if (before && before->marker == Marker::Passive) {
-            continue;  // "will be held": the participle belongs to the verb before it
-        } else if (entry && entry->marker == Marker::Progressive && text.size() > 0 && word(i + 1).ends_with("ing") &&
-                   word(i + 1).size() > 4) {
-            tense = Tense::Future;  // "is meeting on Friday"
-        } else if (entry && entry->marker == Marker::Past) {
-            tense = Tense::Past;
-        } else if (!entry && text.size() >= 4 && text.ends_with("ed") &&
-                   isLowercase(static_cast<unsigned char>(document.text[document.tokens[i].bytes.begin]))) {
-            tense = Tense::Past;
+        if (entry && entry->marker == Marker::Future && (!entry->needsTo || next == "to") && (!entry->needsBe || afterBe)) {
+            return Tense::Future;
         }
-        if (!tense) continue;
-        // Distance to the mention; on a tie the marker before it wins.
-        const long distance = i < firstToken ? 2L * (firstToken - i) : 2L * (i - endToken + 1) + 1;
-        if (!best || distance < bestDistance) best = tense, bestDistance = distance;
+        if (text.ends_with("'ll") || text.ends_with("’ll")) return Tense::Future;
+        if (before && before->marker == Marker::Passive) return std::nullopt;  // "will be held": the participle belongs to the verb before it
+        if (entry && entry->marker == Marker::Progressive && !text.empty() && next.ends_with("ing") && next.size() > 4) {
+            return Tense::Future;  // "is meeting on Friday"
+        }
+        if (entry && entry->marker == Marker::Past) return Tense::Past;
+        if (!entry && text.size() >= 4 && text.ends_with("ed") &&
+            isLowercase(static_cast<unsigned char>(document.text[document.tokens[i].bytes.begin]))) {
+            return Tense::Past;
+        }
+        return std::nullopt;
+    };
+
+    // The nearest marker on each side, looked for outwards and no further than
+    // kTenseReach tokens, so that a sentence with no end (a 1 MB line) costs no more per
+    // date than a real one. A marker before the mention at distance d counts as 2d, one
+    // after it as 2d + 1: on a tie the marker before it wins.
+    std::optional<Tense> before, after;
+    long beforeDistance = 0, afterDistance = 0;
+    for (uint32_t i = firstToken; i > sentence.firstToken && firstToken - i < kTenseReach;) {
+        --i;
+        if ((before = markedAt(i))) {
+            beforeDistance = 2L * (firstToken - i);
+            break;
+        }
     }
-    return best.value_or(Tense::Past);
+    for (uint32_t i = endToken; i < sentence.endToken && i - endToken < kTenseReach; ++i) {
+        if ((after = markedAt(i))) {
+            afterDistance = 2L * (i - endToken + 1) + 1;
+            break;
+        }
+    }
+    if (before && (!after || beforeDistance < afterDistance)) return *before;
+    return after.value_or(Tense::Past);
 }
 
 }  // namespace annotator

@@ -21,6 +21,10 @@ struct Actor {
     bool modifier = false;  // "Russian" in "Russian Foreign Minister Sergei Lavrov"
 };
 
+// Sentences longer than this many tokens are read in pieces of this many (read()). News
+// sentences rarely reach 100 tokens.
+constexpr uint32_t kLongestReadTokens = 256;
+
 bool isPreposition(std::string_view word) {
     static const std::unordered_set<std::string_view> words = {
         "in", "at", "to", "from", "with", "of", "on", "for", "by", "about", "between", "around", "including", "near",
@@ -118,8 +122,18 @@ public:
         for (uint32_t s = 0; s < document_.sentences.size(); ++s) {
             const size_t before = reports.size();
             // Headlines retell the body in fewer words, often too few to read.
-            const BlockRole role = document_.blocks[document_.sentences[s].block].role;
-            if (role == BlockRole::Body) readSentence(s, reports);
+            const Sentence& sentence = document_.sentences[s];
+            const BlockRole role = document_.blocks[sentence.block].role;
+            // A run of text with no sentence end (a 1 MB line with no full stop) is read in
+            // pieces: the search for each trigger's arguments grows with the square or
+            // the cube of a sentence's length, and no argument lies that far from its trigger.
+            for (uint32_t first = sentence.firstToken; role == BlockRole::Body && first < sentence.endToken;
+                 first += kLongestReadTokens) {
+                Sentence piece = sentence;
+                piece.firstToken = first;
+                piece.endToken = std::min(sentence.endToken, first + kLongestReadTokens);
+                readSentence(s, piece, reports);
+            }
             previousPeople_.clear();
             for (size_t r = before; r < reports.size(); ++r) {
                 for (const uint32_t source : reports[r].sources) {
@@ -491,8 +505,8 @@ private:
         return document_.text.substr(begin, document_.tokens[end - 1].bytes.end - begin);
     }
 
-    void readSentence(uint32_t s, std::vector<EventReport>& reports) {
-        const Sentence& sentence = document_.sentences[s];
+    // Reads the sentence `s`, or the piece of it that `sentence` spans.
+    void readSentence(uint32_t s, const Sentence& sentence, std::vector<EventReport>& reports) {
         gatherActors(sentence);
         const std::vector<TriggerMatch> matches = findTriggers(document_, sentence.firstToken, sentence.endToken);
         if (matches.empty()) return;
