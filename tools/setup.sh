@@ -7,7 +7,7 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
 packages=(cmake g++ make python3 ca-certificates dpkg-dev catch2 nlohmann-json3-dev libicu-dev icu-devtools
-          emscripten chromium firefox-esr fonts-wqy-microhei)
+          emscripten chromium firefox-esr fonts-wqy-microhei clang libclang-rt-14-dev)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 missing=()
