@@ -12,9 +12,9 @@
 //        benchmark --request FILE [RUNS]
 //   request    the page module's call, JSON in and JSON out (core/json/json_io.h), on a
 //              request file ({"documents": [...]}) after a warm-up on one short document;
-//              one line of JSON per run (default 3): wall and CPU seconds, the wall time
-//              at which each stage ended (from the progress callbacks), the result's bytes
-//              and the peak RSS so far. Used by tools/benchmarks (docs/benchmarks.md).
+//              one line of JSON per run (default 3): wall and CPU seconds, the wall and
+//              CPU time at which each stage ended (from the progress callbacks), the
+//              result's bytes and the peak RSS so far. Used by tools/benchmarks (docs/benchmarks.md).
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -72,12 +72,15 @@ int benchmarkRequest(const std::string& path, int runs) {
         const auto start = Clock::now();
         const double cpuStart = cpuSeconds();
         const auto since = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+        // Stage ends, wall clock and CPU time (the latter less disturbed by other work).
         double documents = 0, entitiesStart = 0, eventsStart = 0, eventsEnd = 0;
+        double cpuDocuments = 0, cpuEntitiesStart = 0, cpuEventsStart = 0, cpuEventsEnd = 0;
         const std::string result = timedAnalysis(request, [&](const Progress& progress) {
-            if (progress.stage == "documents") documents = since();
-            else if (progress.stage == "entities") entitiesStart = since();
-            else if (progress.done == 0) eventsStart = since();
-            else eventsEnd = since();
+            const double wall = since(), cpu = cpuSeconds() - cpuStart;
+            if (progress.stage == "documents") documents = wall, cpuDocuments = cpu;
+            else if (progress.stage == "entities") entitiesStart = wall, cpuEntitiesStart = cpu;
+            else if (progress.done == 0) eventsStart = wall, cpuEventsStart = cpu;
+            else eventsEnd = wall, cpuEventsEnd = cpu;
         });
         const double wall = since(), cpu = cpuSeconds() - cpuStart;
         if (result.rfind("{\"error\"", 0) == 0) {
@@ -88,7 +91,9 @@ int benchmarkRequest(const std::string& path, int runs) {
         getrusage(RUSAGE_SELF, &usage);
         std::cout << "{\"wall\": " << wall << ", \"cpu\": " << cpu << ", \"documents\": " << documents
                   << ", \"entities_start\": " << entitiesStart << ", \"events_start\": " << eventsStart
-                  << ", \"events_end\": " << eventsEnd << ", \"result_bytes\": " << result.size()
+                  << ", \"events_end\": " << eventsEnd << ", \"cpu_documents\": " << cpuDocuments
+                  << ", \"cpu_entities_start\": " << cpuEntitiesStart << ", \"cpu_events_start\": " << cpuEventsStart
+                  << ", \"cpu_events_end\": " << cpuEventsEnd << ", \"result_bytes\": " << result.size()
                   << ", \"max_rss_kb\": " << usage.ru_maxrss << "}" << std::endl;
     }
     return 0;
