@@ -395,17 +395,19 @@ async function pageApi(origin, sets, runs, sizes, settleMs) {
     const crossOriginIsolated = await page.evaluate(() => self.crossOriginIsolated);
     const renderersAtReady = rendererMemory(profile);
     await page.waitForTimeout(settleMs);  // Chromium tiers the wasm up meanwhile (docs/page.md)
-    await page.evaluate(apiPasses, { set: 'seeds', runs: 1 });
+    await page.evaluate(apiPasses, { set: 'warmUp', runs: 1 });
+    // The scale sizes first, in increasing order, so that each peak of the renderer's
+    // memory is that size's; then the throughput sets.
+    const scale = [];
+    for (const { count, runs: sizeRuns } of sizes) {
+      const result = await page.evaluate(apiPasses, { set: `scale-${count}`, runs: sizeRuns, measureMemory: true });
+      scale.push({ count, words: wordsOf(scaleArticles(count)), ...result, renderers: rendererMemory(profile) });
+    }
     const bySet = {};
     for (const set of Object.keys(sets)) {
       bySet[set] = await page.evaluate(apiPasses, { set, runs });
       bySet[set].words = wordsOf(sets[set].documents);
       bySet[set].documents = sets[set].documents.length;
-    }
-    const scale = [];
-    for (const { count, runs: sizeRuns } of sizes) {
-      const result = await page.evaluate(apiPasses, { set: `scale-${count}`, runs: sizeRuns, measureMemory: true });
-      scale.push({ count, words: wordsOf(scaleArticles(count)), ...result, renderers: rendererMemory(profile) });
     }
     return { readyMs, crossOriginIsolated, renderersAtReady, sets: bySet, scale };
   });

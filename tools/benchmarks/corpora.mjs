@@ -92,7 +92,8 @@ export function ecbplusDocuments() {
 
 // News-sized articles for the scale runs: CoNLL-2003 and ECB+ documents in corpus order
 // (ECB+ first, then CoNLL), consecutive ones joined by a blank line until an article has
-// at least `minimumWords` words; then cycled (with new ids) to `count` articles.
+// at least `minimumWords` words; the articles then shuffled (a fixed seed) so that every
+// size draws the same mix of the two corpora, and cycled (with new ids) to `count`.
 export function scaleArticles(count, minimumWords = 250) {
   const pool = [];
   let parts = [];
@@ -105,6 +106,17 @@ export function scaleArticles(count, minimumWords = 250) {
       parts = [];
       words = 0;
     }
+  }
+  let seed = 20031;  // mulberry32: the same order on every run and machine
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
   }
   return Array.from({ length: count }, (_, i) => ({ id: `article-${i + 1}`, text: pool[i % pool.length] }));
 }

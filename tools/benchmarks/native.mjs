@@ -36,6 +36,12 @@ function request(benchmark, path, runs) {
       events: (line.events_end - line.events_start) * 1000,
       output: (line.wall - line.events_end) * 1000,
     },
+    stagesCpu: {
+      documents: line.cpu_documents * 1000,
+      aliases: (line.cpu_events_start - line.cpu_entities_start) * 1000,
+      events: (line.cpu_events_end - line.cpu_events_start) * 1000,
+      output: (line.cpu - line.cpu_events_end) * 1000,
+    },
   }));
   const best = runs_.reduce((a, b) => (b.ms < a.ms ? b : a));
   return { ...best, runs: runs_.map((r) => r.ms), cpuRuns: runs_.map((r) => r.cpuMs), time: timeVerbose(run.stderr) };
