@@ -254,27 +254,27 @@ async function startSystem(name) {
   return steps;
 }
 
-// The best of `runs` passes of the started system over a data set of the server.
-async function passes({ name, set, runs }) {
-  const S = window.benchmarkSystems;
-  const documents = await window.__documents(set);
-  let fastest = null;
-  const times = [];
-  for (let run = 0; run < runs; run++) {
-    let result;
-    if (name === 'ours') {
-      const call = S.timedCoreCall(window.benchmarkSystem, documents);
-      result = { ms: call.ms, stages: call.stages, bytes: call.bytes, found: S.summariseOurs(call.result) };
-    } else {
-      const start = performance.now();
-      const found = name === 'compromise' ? S.extractWithCompromise(window.benchmarkSystem, documents)
-        : S.extractWithWink(window.benchmarkSystem, documents);
-      result = { ms: performance.now() - start, found };
-    }
-    times.push(result.ms);
-    if (!fastest || result.ms < fastest.ms) fastest = result;
+// The documents of a set, kept by the page while it works on that set only.
+async function documentsKept(set) {
+  if (!window.__kept || window.__kept.set !== set) {
+    window.__kept = null;
+    window.__kept = { set, documents: await window.__documents(set) };
   }
-  return { ...fastest, runs: times, heapBytes: name === 'ours' ? window.benchmarkSystem.HEAP8.length : null };
+  return window.__kept.documents;
+}
+
+// One pass of the started system over a data set of the server.
+async function pass({ name, set }) {
+  const S = window.benchmarkSystems;
+  const documents = await window.__documentsKept(set);
+  if (name === 'ours') {
+    const call = S.timedCoreCall(window.benchmarkSystem, documents);
+    return { ms: call.ms, stages: call.stages, bytes: call.bytes, found: S.summariseOurs(call.result), heapBytes: window.benchmarkSystem.HEAP8.length };
+  }
+  const start = performance.now();
+  const found = name === 'compromise' ? S.extractWithCompromise(window.benchmarkSystem, documents)
+    : S.extractWithWink(window.benchmarkSystem, documents);
+  return { ms: performance.now() - start, found };
 }
 
 // Runs before the product page's scripts: notes when the core's worker reports the end of
@@ -293,25 +293,17 @@ function watchWorkerProgress() {
   window.Worker.prototype = NativeWorker.prototype;
 }
 
-// The page's API over a data set: best of `runs`, the stage ends seen from the page, and
-// the page's memory right after (the result still held), if it can be measured.
-async function apiPasses({ set, runs, measureMemory }) {
-  const documents = await window.__documents(set);
-  let fastest = null;
-  const times = [];
-  for (let run = 0; run < runs; run++) {
-    window.__progress = [];
-    const start = performance.now();
-    const result = await window.annotator.analyze(documents);
-    const ms = performance.now() - start;
-    if (!result || result.error) throw new Error(`analyze failed: ${result && result.error}`);
-    const at = (stage) => { const mark = window.__progress.filter((p) => p.stage === stage).pop(); return mark ? mark.at - start : null; };
-    times.push(ms);
-    if (!fastest || ms < fastest.ms) {
-      fastest = { ms, found: window.benchmarkSystems.summariseOurs(result), stageEnds: { documents: at('documents'), events: at('events') } };
-      window.__held = result;
-    }
-  }
+// One analysis of a data set through the page's API: its time, the stage ends seen from the
+// page, and, when asked, the page's memory right after (the result still held).
+async function apiPass({ set, measureMemory }) {
+  const documents = await window.__documentsKept(set);
+  window.__progress = [];
+  const start = performance.now();
+  const result = await window.annotator.analyze(documents);
+  const ms = performance.now() - start;
+  if (!result || result.error) throw new Error(`analyze failed: ${result && result.error}`);
+  const at = (stage) => { const mark = window.__progress.filter((p) => p.stage === stage).pop(); return mark ? mark.at - start : null; };
+  const outcome = { ms, found: window.benchmarkSystems.summariseOurs(result), stageEnds: { documents: at('documents'), events: at('events') } };
   if (measureMemory && self.crossOriginIsolated && performance.measureUserAgentSpecificMemory) {
     const memory = await performance.measureUserAgentSpecificMemory();
     const byScope = {};
@@ -319,10 +311,42 @@ async function apiPasses({ set, runs, measureMemory }) {
       const scope = entry.attribution.length ? entry.attribution.map((a) => a.scope).join('+') : 'shared/other';
       byScope[scope] = (byScope[scope] || 0) + entry.bytes;
     }
-    fastest.memory = { bytes: memory.bytes, byScope };
+    outcome.memory = { bytes: memory.bytes, byScope };
   }
-  window.__held = null;
-  return { ...fastest, runs: times };
+  return outcome;
+}
+
+// CPU time of a page's renderer, from Chromium's own counters (DevTools protocol,
+// Performance.getMetrics): ThreadTime, the page's main thread; ProcessTime, the whole
+// renderer process (its workers too). In ms.
+async function cpuClock(page) {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return async () => {
+    const { metrics } = await session.send('Performance.getMetrics');
+    const value = (name) => (metrics.find((metric) => metric.name === name)?.value ?? NaN) * 1000;
+    return { thread: value('ThreadTime'), process: value('ProcessTime') };
+  };
+}
+
+// The best (shortest) of `runs` calls of `step` in the page, with the CPU time of each
+// (`which`: 'thread' or 'process'); the memory, where asked, is measured after the last.
+async function bestOf(page, clock, which, step, argument, runs) {
+  let fastest = null;
+  let memory = null;  // measured after the last run
+  const times = [];
+  const cpuTimes = [];
+  for (let run = 0; run < runs; run++) {
+    const before = await clock();
+    const result = await page.evaluate(step, { ...argument, measureMemory: argument.measureMemory && run === runs - 1 });
+    const after = await clock();
+    result.cpuMs = after[which] - before[which];
+    times.push(result.ms);
+    cpuTimes.push(result.cpuMs);
+    if (result.memory) memory = result.memory;
+    if (!fastest || result.ms < fastest.ms) fastest = result;
+  }
+  return { ...fastest, memory, runs: times, cpuRuns: cpuTimes };
 }
 
 // ----------------------------------------------------------------------------------------
@@ -337,7 +361,7 @@ async function onBlankPage(context, origin, work) {
   const page = await context.newPage();
   try {
     await page.goto(`${origin}/__benchmark/blank.html`);
-    await page.evaluate(`window.__loadScript = ${loadScript.toString()}; window.__documents = ${documentsOf.toString()};`);
+    await page.evaluate(`window.__loadScript = ${loadScript.toString()}; window.__documents = ${documentsOf.toString()}; window.__documentsKept = ${documentsKept.toString()};`);
     await page.evaluate(() => window.__loadScript('/__benchmark/systems.js'));
     return await work(page);
   } finally {
@@ -367,11 +391,12 @@ async function mainThreadThroughput(origin, sets, runs) {
     for (const name of SYSTEMS) {
       results[name] = await onBlankPage(page.context(), origin, async (blank) => {
         const steps = await blank.evaluate(startSystem, name);
+        const clock = await cpuClock(blank);
         // Warm-up: the engine's optimising tiers (compromise: a tenth of the seed set).
-        await blank.evaluate(passes, { name, set: name === 'compromise' ? 'warmUp' : 'seeds', runs: 1 });
+        await blank.evaluate(pass, { name, set: name === 'compromise' ? 'warmUp' : 'seeds' });
         const bySet = {};
         for (const set of Object.keys(sets)) {
-          bySet[set] = await blank.evaluate(passes, { name, set, runs: name === 'compromise' ? 1 : runs });
+          bySet[set] = await bestOf(blank, clock, 'thread', pass, { name, set }, name === 'compromise' ? 1 : runs);
           bySet[set].words = wordsOf(sets[set].documents);
           bySet[set].documents = sets[set].documents.length;
         }
@@ -390,22 +415,23 @@ async function pageApi(origin, sets, runs, sizes, settleMs) {
     await page.goto(`${origin}/index.html`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
     const readyMs = Date.now() - t0;
-    await page.evaluate(`window.__loadScript = ${loadScript.toString()}; window.__documents = ${documentsOf.toString()};`);
+    await page.evaluate(`window.__loadScript = ${loadScript.toString()}; window.__documents = ${documentsOf.toString()}; window.__documentsKept = ${documentsKept.toString()};`);
     await page.evaluate(() => window.__loadScript('/__benchmark/systems.js'));
     const crossOriginIsolated = await page.evaluate(() => self.crossOriginIsolated);
     const renderersAtReady = rendererMemory(profile);
     await page.waitForTimeout(settleMs);  // Chromium tiers the wasm up meanwhile (docs/page.md)
-    await page.evaluate(apiPasses, { set: 'warmUp', runs: 1 });
+    const clock = await cpuClock(page);
+    await page.evaluate(apiPass, { set: 'warmUp' });
     // The scale sizes first, in increasing order, so that each peak of the renderer's
     // memory is that size's; then the throughput sets.
     const scale = [];
     for (const { count, runs: sizeRuns } of sizes) {
-      const result = await page.evaluate(apiPasses, { set: `scale-${count}`, runs: sizeRuns, measureMemory: true });
+      const result = await bestOf(page, clock, 'process', apiPass, { set: `scale-${count}`, measureMemory: true }, sizeRuns);
       scale.push({ count, words: wordsOf(scaleArticles(count)), ...result, renderers: rendererMemory(profile) });
     }
     const bySet = {};
     for (const set of Object.keys(sets)) {
-      bySet[set] = await page.evaluate(apiPasses, { set, runs });
+      bySet[set] = await bestOf(page, clock, 'process', apiPass, { set }, runs);
       bySet[set].words = wordsOf(sets[set].documents);
       bySet[set].documents = sets[set].documents.length;
     }

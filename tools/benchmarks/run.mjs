@@ -155,12 +155,12 @@ function report(results) {
   const throughputRows = [
     ['ours, native (C++, `build/benchmark --request`)', native.sets, true],
     ['ours, wasm in node (`analyzeDocuments`)', nodeOurs, true],
-    ['ours, wasm in Chromium, page main thread (`analyzeDocuments`)', mainThread.ours.sets, false],
-    ['ours, wasm in Chromium, the page\'s worker (`window.annotator.analyze`)', api.sets, false],
+    ['ours, wasm in Chromium, page main thread (`analyzeDocuments`)', mainThread.ours.sets, true],
+    ['ours, wasm in Chromium, the page\'s worker (`window.annotator.analyze`)', api.sets, true],
     ['compromise, node', node.throughput.compromise.sets, true],
-    ['compromise, Chromium main thread', mainThread.compromise.sets, false],
+    ['compromise, Chromium main thread', mainThread.compromise.sets, true],
     ['wink-nlp, node', node.throughput.wink.sets, true],
-    ['wink-nlp, Chromium main thread', mainThread.wink.sets, false],
+    ['wink-nlp, Chromium main thread', mainThread.wink.sets, true],
   ];
 
   add('# Benchmarks', '');
@@ -199,9 +199,11 @@ function report(results) {
     'The machine is shared with other work: with a load average above the number of cores, every',
     'wall-clock time below is longer than on a quiet machine (up to about twice: compare the',
     'native and node CPU times with their wall times). Times are wall clock (performance.now(),',
-    'steady_clock), the best of several runs after a warm-up; native and node also give CPU time',
-    '(native: the process\'s `clock()`; node: `process.cpuUsage()`, V8\'s helper threads included),',
-    'which other work disturbs less.',
+    'steady_clock), the best of several runs after a warm-up. Beside them, CPU time, which other',
+    'work disturbs less: native, the process\'s `clock()`; node, `process.cpuUsage()` (V8\'s compiler',
+    'and GC threads included); Chromium, the renderer\'s own counters through the DevTools protocol',
+    '(`Performance.getMetrics`): `ThreadTime` of the page\'s main thread for what runs there,',
+    '`ProcessTime` of the whole renderer (page, worker, compiler and GC threads) for the page\'s API.',
     '',
     '**Words** are counted the same way for every system: the whitespace-separated tokens of the',
     'input text (`countWords` in tools/benchmarks/corpora.mjs). **Texts**, built once in',
@@ -246,9 +248,11 @@ function report(results) {
       `- Whole pipeline, words/s on the real corpora: native ${range(native.sets)} (by CPU time ${cpuRange(native.sets)});` +
       ` wasm in node ${range(nodeOurs)} (CPU ${cpuRange(nodeOurs)}); wasm in Chromium, main thread ${range(mainThread.ours.sets)};` +
       ` through the page's worker ${range(api.sets)}. Target ≥ ${integer(TARGETS.wasmWordsPerSecond)} words/s in wasm: ` +
-      `${mark([nodeOurs, mainThread.ours.sets, api.sets].every((bySet) => real.every((key) => rate(bySet, key) >= TARGETS.wasmWordsPerSecond)))}.`,
+      `${mark([nodeOurs, mainThread.ours.sets, api.sets].every((bySet) => real.every((key) => rate(bySet, key) >= TARGETS.wasmWordsPerSecond)))}` +
+      ` (by CPU time ${mark([nodeOurs, mainThread.ours.sets].every((bySet) => real.every((key) => wordsPerSecond(sets[key].words, bySet[key].cpuMs) >= TARGETS.wasmWordsPerSecond)))}, node and main thread).`,
       `- Against compromise (ours ÷ theirs, words/s): node ${versus(nodeOurs, node.throughput.compromise.sets)}; Chromium ${versus(mainThread.ours.sets, mainThread.compromise.sets)}.` +
       ` Target ≥ ${TARGETS.timesCompromise}×: ${mark([[nodeOurs, node.throughput.compromise.sets], [mainThread.ours.sets, mainThread.compromise.sets]].every(([o, t]) => setKeys.every((key) => t[key].ms / o[key].ms >= TARGETS.timesCompromise)))}` +
+      ` (by CPU time: node ${setKeys.map((key) => ratio(node.throughput.compromise.sets[key].cpuMs / nodeOurs[key].cpuMs)).join(', ')}; Chromium ${setKeys.map((key) => ratio(mainThread.compromise.sets[key].cpuMs / mainThread.ours.sets[key].cpuMs)).join(', ')})` +
       `. wink-nlp, whose NER finds numbers, dates and the like but no names, runs at ${setKeys.map((key) => `${ratio(nodeOurs[key].ms / node.throughput.wink.sets[key].ms)} (${key})`).join(', ')} our speed in node.`,
       `- By CPU time, which the shared machine disturbs less than wall-clock time, wasm in node runs at ${real.map((key) => `${percent(native.sets[key].cpuMs, nodeOurs[key].cpuMs)} (${key})`).join(', ')} of native speed` +
       ` (node's CPU time includes V8's compiler and GC threads).`,
@@ -303,12 +307,13 @@ function report(results) {
       const ours = wordsPerSecond(sets[key].words, oursSets[key].ms);
       const compromise = wordsPerSecond(sets[key].words, theirs.compromise.sets[key].ms);
       const wink = wordsPerSecond(sets[key].words, theirs.wink.sets[key].ms);
+      const byCpu = theirs.compromise.sets[key].cpuMs / oursSets[key].cpuMs;
       ratioRows.push([environment, key, integer(ours), integer(compromise), `${ratio(ours / compromise)} ${mark(ours / compromise >= TARGETS.timesCompromise)}`,
-        integer(wink), ratio(ours / wink)]);
+        `${ratio(byCpu)} ${mark(byCpu >= TARGETS.timesCompromise)}`, integer(wink), ratio(ours / wink)]);
     }
   }
-  add('Words per second (wall clock) and ours ÷ theirs; the target is ours ≥ 10× compromise.', '');
-  table(['environment', 'set', 'ours', 'compromise', 'ours ÷ compromise', 'wink-nlp', 'ours ÷ wink-nlp'], ratioRows, 2);
+  add('Words per second (wall clock) and ours ÷ theirs, by wall clock and by CPU time; the target is ours ≥ 10× compromise.', '');
+  table(['environment', 'set', 'ours', 'compromise', 'ours ÷ compromise', 'the same by CPU time', 'wink-nlp', 'ours ÷ wink-nlp'], ratioRows, 2);
 
   add('What each extracts (not a quality comparison: counts of what each returns on the same texts; ' +
       'ours counts mentions by type, then entities across the collection, then events):', '');
@@ -335,21 +340,27 @@ function report(results) {
   for (const [label, bySet] of [['wasm in node', nodeOurs], ['wasm in Chromium, main thread', mainThread.ours.sets], ['wasm in Chromium, page worker', api.sets]]) {
     for (const key of setKeys) {
       const value = wordsPerSecond(sets[key].words, bySet[key].ms);
-      targetRows.push([`whole pipeline ≥ ${integer(TARGETS.wasmWordsPerSecond)} words/s, ${label}, ${key}`, `${integer(value)} words/s`, mark(value >= TARGETS.wasmWordsPerSecond)]);
+      const byCpu = wordsPerSecond(sets[key].words, bySet[key].cpuMs);
+      targetRows.push([`whole pipeline ≥ ${integer(TARGETS.wasmWordsPerSecond)} words/s, ${label}, ${key}`, `${integer(value)} words/s`, mark(value >= TARGETS.wasmWordsPerSecond),
+        `${integer(byCpu)} words/s`, mark(byCpu >= TARGETS.wasmWordsPerSecond)]);
     }
   }
   for (const [label, oursSets, theirs] of [['node', nodeOurs, node.throughput], ['Chromium', mainThread.ours.sets, mainThread]]) {
     for (const key of setKeys) {
       const value = theirs.compromise.sets[key].ms / oursSets[key].ms;
-      targetRows.push([`≥ ${TARGETS.timesCompromise}× compromise, ${label}, ${key}`, ratio(value), mark(value >= TARGETS.timesCompromise)]);
+      const byCpu = theirs.compromise.sets[key].cpuMs / oursSets[key].cpuMs;
+      targetRows.push([`≥ ${TARGETS.timesCompromise}× compromise, ${label}, ${key}`, ratio(value), mark(value >= TARGETS.timesCompromise), ratio(byCpu), mark(byCpu >= TARGETS.timesCompromise)]);
     }
   }
   const thousand = api.scale.find((entry) => entry.count === 1000);
   if (thousand) {
     targetRows.push([`1,000 articles (${integer(thousand.words)} words) in under ${TARGETS.browserThousandSeconds} s in the browser (page worker)`,
-      seconds(thousand.ms), mark(thousand.ms < TARGETS.browserThousandSeconds * 1000)]);
+      seconds(thousand.ms), mark(thousand.ms < TARGETS.browserThousandSeconds * 1000), `${seconds(thousand.cpuMs)} (renderer)`, mark(thousand.cpuMs < TARGETS.browserThousandSeconds * 1000)]);
   }
-  table(['target', 'measured', ''], targetRows);
+  add('Judged on wall-clock time, what a user waits, and on CPU time, what the machine\'s other work',
+    'leaves out (for the page\'s worker the whole renderer\'s CPU, which counts V8\'s compiler and GC',
+    'threads as well, so it may exceed the wall-clock time).', '');
+  table(['target', 'wall clock', '', 'CPU time', ''], targetRows);
 
   // 3. Scale
   add('## 3. Scale', '');
