@@ -1,7 +1,7 @@
 // The native half of the benchmark: build/benchmark --request (the page module's call, JSON
 // in and out, in C++) on the same documents as node and Chromium, each size under
 // /usr/bin/time -v for its peak memory, the command-line tool (build/annotate) on the
-// 1,000 articles, and callgrind on the seed set.
+// 1,000 articles, and callgrind on the seed set and on 100 and 400 articles.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,7 +114,7 @@ export function profile(benchmark, documents) {
 
 const log = (message) => console.error(`[native] ${message}`);
 
-export function main({ root, runs = 3, sizes, profileCopies = 50 }) {
+export function main({ root, runs = 3, sizes, profileCopies = 50, profileSizes = [100, 400] }) {
   const benchmark = join(root, 'build', 'benchmark');
   const annotate = join(root, 'build', 'annotate');
   const dir = mkdtempSync(join(tmpdir(), 'annotator-native-'));
@@ -140,7 +140,14 @@ export function main({ root, runs = 3, sizes, profileCopies = 50 }) {
     }
     log(`callgrind: ${profileCopies} copies of each seed article`);
     const callgrind = profile(benchmark, seedDocuments(profileCopies * 2));
-    return { sets, scale, cli, callgrind };
+    // The same at two collection sizes, to see which functions cost more per word as the
+    // collection grows (instruction counts do not depend on the machine's load).
+    const scaleProfiles = [];
+    for (const count of profileSizes) {
+      log(`callgrind: ${count} articles`);
+      scaleProfiles.push({ count, ...profile(benchmark, scaleArticles(count)) });
+    }
+    return { sets, scale, cli, callgrind, scaleProfiles };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
