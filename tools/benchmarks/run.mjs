@@ -172,13 +172,15 @@ function report(results) {
     'out: one `analyzeDocuments` call on a collection) runs natively, as WebAssembly in node and in',
     'headless Chromium, beside two JavaScript libraries doing less on the same texts; how it scales',
     'to 5,000 articles; how long it takes to start and what the page weighs; where the',
-    'instructions go. Regenerate everything with one command (about ten minutes here):',
+    'instructions go. Regenerate everything with one command (five to seven minutes here, plus a',
+    'build when one is needed):',
     '',
     '    bash tools/benchmarks.sh',
     '',
     'It installs the npm packages of `tools/benchmarks/` (`npm ci`) and of `tests/browser/`',
     '(playwright-core) if missing, builds with `tools/build.sh` if `build/` or `public/` is',
-    'missing, runs `tools/benchmarks/run.mjs` and writes this file; the raw measures go to',
+    'missing or older than its sources (native and wasm must be the same code; `--no-build` skips',
+    'that), runs `tools/benchmarks/run.mjs` and writes this file; the raw measures go to',
     '`build/benchmarks.json` (`node tools/benchmarks/run.mjs --report` rewrites this file from',
     'them). The page\'s own start (time to first analysis shown) is measured by',
     '`tools/benchmark-page.sh` in [page.md](page.md).',
@@ -206,6 +208,8 @@ function report(results) {
     'and GC threads included); Chromium, the renderer\'s own counters through the DevTools protocol',
     '(`Performance.getMetrics`): `ThreadTime` of the page\'s main thread for what runs there,',
     '`ProcessTime` of the whole renderer (page, worker, compiler and GC threads) for the page\'s API.',
+    'Less disturbed is not undisturbed: the two cores share caches, so CPU times too vary from run',
+    'to run by a fifth or more here; instruction counts (section 5) do not.',
     '',
     '**Words** are counted the same way for every system: the whitespace-separated tokens of the',
     'input text (`countWords` in tools/benchmarks/corpora.mjs). **Texts**, built once in',
@@ -331,10 +335,19 @@ function report(results) {
   add(
     'wink-eng-lite-web-model\'s NER finds numbers, dates, times, money, percentages, e-mail',
     'addresses, URLs, hashtags and the like; it has no person, organisation or place types, so it',
-    'does far less than either of the others. The counts are the same in node and Chromium (same',
-    'code, same texts).',
+    'does far less than either of the others.',
     '',
   );
+  {
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    const differing = [];
+    for (const [name, nodeSets, pageSets] of [['ours', nodeOurs, mainThread.ours.sets], ['ours (page worker)', nodeOurs, api.sets],
+      ['compromise', node.throughput.compromise.sets, mainThread.compromise.sets], ['wink-nlp', node.throughput.wink.sets, mainThread.wink.sets]]) {
+      for (const key of setKeys) if (!same(nodeSets[key].found, pageSets[key].found)) differing.push(`${name} on ${key}`);
+    }
+    add(differing.length ? `Node and Chromium found different counts for: ${differing.join(', ')}.`
+      : 'Every system found exactly the same in node and in Chromium (for ours, also through the page\'s worker).', '');
+  }
 
   // Targets
   add('### Targets', '');
@@ -442,7 +455,7 @@ function report(results) {
   add(
     `Median of ${startupRepeats} fresh node processes and ${startupRepeats} fresh Chromium profiles (a blank page per system,`,
     'main thread). **Load**: node `require()` / Chromium a `<script>` tag until its load event',
-    '(read, parse, run; for ours that includes the 3.9 MB of base64 text); **instantiate**: ours',
+    `(read, parse, run; for ours that includes the ${mb(weight.wasm.base64Bytes)} of base64 text); **instantiate**: ours`,
     '`createCore()` (base64 decode, wasm compile and instantiation), wink-nlp `winkNLP(model)` (its',
     'model read), compromise nothing; **first call**: one call on "Ready."; ours loads its models,',
     'lexicons and ICU data lazily here; **second call**: the same again.',
@@ -565,8 +578,8 @@ function report(results) {
   // by inclusive share in the largest profile, where the collection is most like a user's.
   const candidates = {
     'annotator::tagSentence': 'the tagger\'s perceptron: every token\'s feature weights summed, for both stages',
-    'annotator::tellsOf': 'events: whether two events tell of the same happening, tried for pairs of events across the collection',
-    'annotator::nameSimilarity': 'aliases: two names compared (spellingKey, jaroWinkler), for pairs of names across the collection',
+    'annotator::tellsOf': 'events: whether two events tell of the same happening, tried for pairs of events across the collection (it rebuilds both events\' participants() for every pair)',
+    'annotator::nameSimilarity': 'aliases: two names compared, for pairs of names across the collection (spellingSimilarity computes both words\' spellingKey for every comparison, then jaroWinkler)',
     'annotator::FeatureExtractor::FeatureExtractor': 'the tagger\'s per-document preparation: every word case-folded (foldCase) and hashed once',
     'annotator::viterbi': 'the tagger\'s best tag sequence per sentence',
     'annotator::findReports': 'events: each sentence read for triggers, speakers and arguments (DocumentReader::readSentence)',
@@ -593,7 +606,7 @@ function report(results) {
   const rest = hot.slice(3).map((spot) => `\`${spot.name}\` ${percent(spot.share, 1)}`).join(', ');
   if (rest) add(`Then: ${rest}.`, '');
   if (flagged.length) {
-    add(`Section 3's stage times at scale flag the same stages as growing faster than the collection: ${flagged.join('; ')}.`, '');
+    add(`Section 3's stage times, up to 5,000 articles, flag as growing faster than the collection: ${flagged.join('; ')}.`, '');
   }
 
   add('## Errors seen', '');
