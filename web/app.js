@@ -688,11 +688,20 @@
     intervals.forEach(function (interval) { cuts.push(interval.start, interval.end); });
     cuts.sort(function (a, b) { return a - b; });
 
+    // One sweep over the cuts: `covering` holds the intervals open at the current piece
+    // (a handful: a sentence, a mention, a cited sentence), so a long article with tens
+    // of thousands of mentions is built in n log n, not n² (a 1 MB article froze the
+    // page for half a minute).
+    var byStart = intervals.slice().sort(function (a, b) { return a.start - b.start; });
+    var next = 0;
+    var covering = [];
     var open = []; // [{interval, node}]
     for (var c = 0; c < cuts.length - 1; c++) {
       var from = cuts[c], to = cuts[c + 1];
       if (from === to) continue;
-      var chain = intervals.filter(function (interval) { return interval.start <= from && interval.end >= to; }).sort(outerFirst);
+      while (next < byStart.length && byStart[next].start <= from) covering.push(byStart[next++]);
+      covering = covering.filter(function (interval) { return interval.end >= to; });
+      var chain = covering.slice().sort(outerFirst);
       var keep = 0;
       while (keep < open.length && keep < chain.length && open[keep].interval === chain[keep]) keep++;
       open.length = keep;
