@@ -23,6 +23,8 @@
   var DATE_TYPES = { DATE: true, TIME: true };
   var ACCEPTED_FILE = /\.(txt|md|markdown|html?)$/i;
   var MAX_FILE_BYTES = 16 * 1024 * 1024;
+  // Notices of one kind shown at most, then how many more.
+  var NOTICES_OF_A_KIND = 5;
   var Entities = window.NewsAnnotator.entities;
   var Events = window.NewsAnnotator.events;
   var Corrections = window.NewsAnnotator.corrections;
@@ -411,22 +413,39 @@
     if (state.generalError) {
       addNotice('error', 'The articles could not be analysed: ' + state.generalError + '\nYour text is kept and shown without annotations.', 'analysis');
     }
-    Object.keys(state.failed).forEach(function (id) {
+    // A few of each, then how many more: 10,000 empty articles make 10,000 warnings, which
+    // no one reads and which took the page seconds to show one by one.
+    var failedIds = Object.keys(state.failed);
+    failedIds.slice(0, NOTICES_OF_A_KIND).forEach(function (id) {
       addNotice('error', '“' + id + '” could not be analysed: ' + state.failed[id] + '\nIts text is kept; remove the tab or fix the text and add it again.', 'analysis');
     });
+    if (failedIds.length > NOTICES_OF_A_KIND) {
+      addNotice('error', (failedIds.length - NOTICES_OF_A_KIND).toLocaleString('en') + ' more articles could not be analysed; their tabs are marked.', 'analysis');
+    }
     var warnings = (state.result && state.result.warnings) || [];
-    warnings.forEach(function (warning) {
+    warnings.slice(0, NOTICES_OF_A_KIND).forEach(function (warning) {
       var where = warning && warning.document ? '“' + warning.document + '”: ' : '';
       addNotice('warning', where + (warning && warning.message ? warning.message : String(warning)), 'analysis');
     });
+    if (warnings.length > NOTICES_OF_A_KIND) {
+      addNotice('warning', (warnings.length - NOTICES_OF_A_KIND).toLocaleString('en') + ' more warnings of the same kinds.', 'analysis');
+    }
   }
+
+  // The analysed document of an article, by id (an index: the tab row asks for each of
+  // thousands of articles).
+  var resultIndex = { result: null, byId: null };
 
   function resultFor(id) {
     if (!state.result || !Array.isArray(state.result.documents)) return null;
-    for (var i = 0; i < state.result.documents.length; i++) {
-      if (state.result.documents[i] && state.result.documents[i].id === id) return state.result.documents[i];
+    if (resultIndex.result !== state.result) {
+      resultIndex.result = state.result;
+      resultIndex.byId = new Map();
+      state.result.documents.forEach(function (document) {
+        if (document && !resultIndex.byId.has(document.id)) resultIndex.byId.set(document.id, document);
+      });
     }
-    return null;
+    return resultIndex.byId.get(id) || null;
   }
 
   // A new result, and the selection carried over to the same entity in it (ids change
@@ -468,51 +487,75 @@
     return title || article.id;
   }
 
+  // The tab row is kept, not rebuilt: each article's tab is made once and changed only when
+  // what it shows changes, so that moving among 10,000 articles stays quick (rebuilding
+  // the row took 1.5 s a click) and a clicked tab keeps the focus for the arrow keys.
+  var tabItems = {}; // article id → {item, tab, hits, hitsText, shown}
+
+  function makeTab(id) {
+    var item = element('div', 'tab-item');
+    item.setAttribute('role', 'presentation');
+    var tab = element('button', 'tab');
+    tab.type = 'button';
+    tab.setAttribute('role', 'tab');
+    tab.setAttribute('aria-controls', 'article-view');
+    tab.dataset.id = id;
+    tab.addEventListener('click', function () { activate(id, false); });
+    tab.addEventListener('keydown', onTabKeydown);
+    item.appendChild(tab);
+    // How many mentions of the selected entity this article has (updateTabHits).
+    var hits = element('span', 'tab__hits');
+    hits.setAttribute('aria-hidden', 'true');
+    hits.hidden = true;
+    item.appendChild(hits);
+    var remove = element('button', 'tab-remove', '×');
+    remove.type = 'button';
+    remove.setAttribute('aria-label', 'Remove ' + id);
+    remove.title = 'Remove this article';
+    remove.dataset.id = id;
+    remove.addEventListener('click', function () { removeArticle(id); });
+    item.appendChild(remove);
+    return { id: id, item: item, tab: tab, hits: hits, hitsText: null, shown: null };
+  }
+
   function renderTabs() {
     var tabs = elements.tabs;
-    tabs.replaceChildren();
+    var kept = {};
+    var items = [];
     state.articles.forEach(function (article, index) {
+      var entry = tabItems[article.id] || makeTab(article.id);
+      kept[article.id] = entry;
+      items.push(entry.item);
       var active = article.id === state.activeId;
-      var item = element('div', 'tab-item' + (active ? ' is-active' : '') + (state.failed[article.id] ? ' has-error' : ''));
-      item.setAttribute('role', 'presentation');
-
-      var tab = element('button', 'tab');
-      tab.type = 'button';
-      tab.id = 'tab-' + index;
-      tab.setAttribute('role', 'tab');
-      tab.setAttribute('aria-selected', active ? 'true' : 'false');
-      tab.setAttribute('aria-controls', 'article-view');
-      tab.tabIndex = active ? 0 : -1;
-      tab.dataset.id = article.id;
       var label = tabLabel(article);
-      tab.title = label === article.id ? article.id : label + '\n' + article.id;
-      tab.appendChild(element('span', 'tab__label', label));
       // Below the title: the article's date (typed or found) and its id.
       var analysedTab = resultFor(article.id);
       var when = article.date || (analysedTab && analysedTab.date) || '';
       var below = [when, label !== article.id ? article.id : ''].filter(Boolean).join(' · ');
+      var failed = !!state.failed[article.id];
+      var shown = [index, active, failed, label, below].join('\n');
+      if (entry.shown === shown) return;
+      entry.shown = shown;
+      entry.item.className = 'tab-item' + (active ? ' is-active' : '') + (failed ? ' has-error' : '');
+      var tab = entry.tab;
+      tab.id = 'tab-' + index;
+      tab.setAttribute('aria-selected', active ? 'true' : 'false');
+      tab.tabIndex = active ? 0 : -1;
+      tab.title = label === article.id ? article.id : label + '\n' + article.id;
+      tab.replaceChildren(element('span', 'tab__label', label));
       if (below) tab.appendChild(element('span', 'tab__id', below));
-      tab.appendChild(element('span', 'tab__hits-text visually-hidden'));
-      tab.addEventListener('click', function () { activate(article.id, false); });
-      tab.addEventListener('keydown', onTabKeydown);
-      item.appendChild(tab);
-      // How many mentions of the selected entity this article has (updateTabHits).
-      var hits = element('span', 'tab__hits');
-      hits.setAttribute('aria-hidden', 'true');
-      hits.hidden = true;
-      item.appendChild(hits);
-
-      var remove = element('button', 'tab-remove', '×');
-      remove.type = 'button';
-      remove.setAttribute('aria-label', 'Remove ' + article.id);
-      remove.title = 'Remove this article';
-      remove.dataset.id = article.id;
-      remove.addEventListener('click', function () { removeArticle(article.id); });
-      item.appendChild(remove);
-
-      tabs.appendChild(item);
+      entry.hitsText = element('span', 'tab__hits-text visually-hidden');
+      tab.appendChild(entry.hitsText);
     });
-    var activeTab = tabs.querySelector('[aria-selected="true"]');
+    tabItems = kept;
+    var children = tabs.children;
+    var inOrder = children.length === items.length && items.every(function (item, i) { return children[i] === item; });
+    if (!inOrder) {
+      var row = document.createDocumentFragment();
+      items.forEach(function (item) { row.appendChild(item); });
+      tabs.replaceChildren(row);
+    }
+    var activeTab = state.activeId != null && tabItems[state.activeId] ? tabItems[state.activeId].tab : null;
     if (activeTab) {
       elements.articleView.setAttribute('aria-labelledby', activeTab.id);
       // Keep the active tab visible in a tab row that scrolls sideways (narrow screens),
@@ -1004,12 +1047,12 @@
 
   function updateTabHits() {
     var selection = state.selection;
-    elements.tabs.querySelectorAll('.tab-item').forEach(function (item) {
-      var tab = item.querySelector('[role="tab"]');
-      var hits = item.querySelector('.tab__hits');
-      var hitsText = item.querySelector('.tab__hits-text');
-      if (!tab || !hits || !hitsText) return;
-      var count = selection ? state.entities.countIn(selection.id, tab.dataset.id) : 0;
+    Object.keys(tabItems).forEach(function (id) {
+      var entry = tabItems[id];
+      var hits = entry.hits;
+      var hitsText = entry.hitsText;
+      if (!hitsText) return;
+      var count = selection ? state.entities.countIn(selection.id, id) : 0;
       hits.hidden = !selection;
       hits.textContent = selection ? String(count) : '';
       hits.classList.toggle('is-zero', count === 0);
@@ -1050,6 +1093,16 @@
     elements.selectionNext.disabled = occurrences.length === 0 || single;
   }
 
+  // documentId → the label of its tab, for lists that name thousands of articles.
+  function articleLabels() {
+    var byId = new Map();
+    state.articles.forEach(function (article) { byId.set(article.id, article); });
+    return function (documentId) {
+      var found = byId.get(documentId);
+      return found ? tabLabel(found) : documentId;
+    };
+  }
+
   function renderEntities() {
     var index = state.entities;
     var article = activeArticle();
@@ -1061,10 +1114,7 @@
       activeDocument: state.activeId,
       filter: state.entityFilter,
       onlyActive: state.entityScopeActive,
-      articleLabel: function (documentId) {
-        var found = state.articles.filter(function (candidate) { return candidate.id === documentId; })[0];
-        return found ? tabLabel(found) : documentId;
-      },
+      articleLabel: articleLabels(),
       // In the events view, selecting fades the events without the entity; in the
       // articles view, it goes to the entity's first mention.
       onSelect: function (id) { selectEntity(id, state.view === 'articles'); },
@@ -1195,10 +1245,7 @@
       smooth: smoothScroll() === 'smooth',
       emptyText: !state.result ? 'Add articles to see the events they report.'
         : 'No events were found in these articles: no meetings, visits, agreements, statements or other political events.',
-      articleLabel: function (documentId) {
-        var found = state.articles.filter(function (candidate) { return candidate.id === documentId; })[0];
-        return found ? tabLabel(found) : documentId;
-      },
+      articleLabel: articleLabels(),
       onCite: showCitation,
       onSelectEntity: function (id) { selectEntity(id, false); },
     });

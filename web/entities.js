@@ -26,7 +26,7 @@
 
 
   function plural(count, one, many) {
-    return count + ' ' + (count === 1 ? one : many);
+    return count.toLocaleString('en') + ' ' + (count === 1 ? one : many);
   }
 
   function typeName(type) {
@@ -268,7 +268,9 @@
     }
     box.appendChild(element('p', 'entity-details__label', 'Mentions per article'));
     var perArticle = element('ul', 'entity-documents');
-    documents.forEach(function (document) {
+    // The first hundred articles are listed, and how many more: a list of 10,000 took the
+    // page two seconds to lay out at each selection. Next and Previous step through all.
+    documents.slice(0, ARTICLES_LISTED).forEach(function (document) {
       var item = element('li');
       var jump = element('button', 'entity-documents__button' + (document.id === options.activeDocument ? ' is-active' : ''));
       jump.type = 'button';
@@ -285,8 +287,13 @@
       perArticle.appendChild(item);
     });
     box.appendChild(perArticle);
+    if (documents.length > ARTICLES_LISTED) {
+      box.appendChild(element('p', 'entity-details__more muted', 'And ' + plural(documents.length - ARTICLES_LISTED, 'more article', 'more articles') +
+        ': step through them with Next and Previous.'));
+    }
     return box;
   }
+  var ARTICLES_LISTED = 100;
 
   // ---------------------------------------------------------------------------------------
   // The card shown on hover or focus of a mention.
