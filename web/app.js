@@ -22,7 +22,18 @@
   };
   var DATE_TYPES = { DATE: true, TIME: true };
   var ACCEPTED_FILE = /\.(txt|md|markdown|html?)$/i;
-  var MAX_FILE_BYTES = 16 * 1024 * 1024;
+  // The page's limits (docs/robustness.md, "Limits"). Past them the page would stop
+  // answering for long seconds (Chromium lays out a 1 MB article in one task of about a
+  // second; a text box given 10 MB froze it for half a minute) or the core would run out
+  // of its 2 GB of memory, so more is refused with a message that says which limit, never
+  // cut.
+  var LIMITS = {
+    articleCharacters: 1000000,      // one article: about 170,000 words, a long book
+    collectionCharacters: 10000000,  // all the articles together
+    articles: 10000,
+    fileBytes: 16 * 1024 * 1024,     // an opened file, before its markup is stripped
+    importBytes: 256 * 1024 * 1024,  // an imported collection, with its annotations
+  };
   // Notices of one kind shown at most, then how many more.
   var NOTICES_OF_A_KIND = 5;
   var Entities = window.NewsAnnotator.entities;
@@ -217,6 +228,54 @@
     (activeTab || elements.pasteText).focus();
   }
 
+  // ---------------------------------------------------------------------------------------
+  // Limits: what would not fit is refused with a message, before anything is added.
+
+  function count(number) {
+    return number.toLocaleString('en');
+  }
+
+  function collectionCharacters(exceptId) {
+    var total = 0;
+    state.articles.forEach(function (article) { if (article.id !== exceptId) total += article.text.length; });
+    return total;
+  }
+
+  // Why an article of `length` characters cannot be, or null when it fits.
+  function articleTooLong(length) {
+    if (length <= LIMITS.articleCharacters) return null;
+    return 'it has ' + count(length) + ' characters, and an article can have at most ' + count(LIMITS.articleCharacters) +
+      ' (about 1 MB of text). Split it into several articles.';
+  }
+
+  // Why a workspace of `articles` articles and `characters` characters in all cannot be,
+  // or null when it fits. `advice` follows the reason.
+  function collectionTooBig(articles, characters, advice) {
+    if (advice === undefined) advice = ' Remove some articles, or export this collection and start another in an empty workspace.';
+    if (articles > LIMITS.articles) {
+      return 'the workspace would have ' + count(articles) + ' articles, and it holds at most ' + count(LIMITS.articles) + '.' + advice;
+    }
+    if (characters > LIMITS.collectionCharacters) {
+      return 'all the articles together would have ' + count(characters) + ' characters, and the workspace holds at most ' +
+        count(LIMITS.collectionCharacters) + ' (about 10 MB of text).' + advice;
+    }
+    return null;
+  }
+
+  // A paste that would make a text box longer than an article may be is refused before the
+  // box takes it: a box given 50 MB freezes the page for many seconds, before any check.
+  // `otherCharacters`: the rest of the workspace, when the box is an article's own text.
+  function guardPaste(box, event, otherCharacters) {
+    var data = event.clipboardData;
+    var pasted = data ? data.getData('text/plain') || data.getData('text') || '' : '';
+    var length = box.value.length - Math.abs(box.selectionEnd - box.selectionStart) + pasted.length;
+    var why = articleTooLong(length) || (otherCharacters != null ? collectionTooBig(state.articles.length, otherCharacters + length) : null);
+    if (!why) return;
+    event.preventDefault();
+    clearNotices('paste');
+    addNotice('error', 'The text was not pasted: ' + why, 'paste');
+  }
+
   function addPastedText() {
     var text = elements.pasteText.value;
     if (!text.trim()) {
@@ -225,6 +284,11 @@
       return;
     }
     clearNotices('paste');
+    var why = articleTooLong(text.length) || collectionTooBig(state.articles.length + 1, collectionCharacters() + text.length);
+    if (why) {
+      addNotice('error', 'The article was not added: ' + why, 'paste');
+      return;
+    }
     addArticles([{ id: nextPastedId(), text: text, title: null, date: null }]);
     elements.pasteText.value = '';
     saveSoon();
@@ -238,11 +302,19 @@
     setBusy(true);
     return Promise.all(files.map(readOneFile)).then(function (outcomes) {
       var accepted = [];
+      var characters = collectionCharacters();
       outcomes.forEach(function (outcome) {
         if (outcome.error) {
           addNotice('error', outcome.error, 'files');
           return;
         }
+        var why = articleTooLong(outcome.text.length) ||
+          collectionTooBig(state.articles.length + accepted.length + 1, characters + outcome.text.length);
+        if (why) {
+          addNotice('error', '“' + outcome.name + '” was not added: ' + why, 'files');
+          return;
+        }
+        characters += outcome.text.length;
         if (outcome.warning) addNotice('warning', outcome.warning, 'files');
         var id = uniqueId(outcome.name);
         if (id !== outcome.name) addNotice('info', '“' + outcome.name + '” was already open; the new one is named “' + id + '”.', 'files');
@@ -258,8 +330,9 @@
     if (!ACCEPTED_FILE.test(name)) {
       return Promise.resolve({ error: '“' + name + '” was not added: only .txt, .md and .html files can be opened.' });
     }
-    if (file.size > MAX_FILE_BYTES) {
-      return Promise.resolve({ error: '“' + name + '” was not added: it is larger than 16 MB.' });
+    if (file.size > LIMITS.fileBytes) {
+      return Promise.resolve({ error: '“' + name + '” was not added: it is ' + (file.size / 1048576).toFixed(1) +
+        ' MB, and a file opened here can be at most 16 MB (an article at most ' + count(LIMITS.articleCharacters) + ' characters).' });
     }
     var read = typeof file.arrayBuffer === 'function' ? file.arrayBuffer() : new Promise(function (resolve, reject) {
       var reader = new FileReader();
@@ -1557,14 +1630,36 @@
   function importFile(file) {
     if (!file) return Promise.resolve();
     clearNotices('import');
+    if (file.size > LIMITS.importBytes) {
+      addNotice('error', '“' + file.name + '” was not imported: it is ' + (file.size / 1048576).toFixed(0) +
+        ' MB, and a collection imported here can be at most 256 MB.', 'import');
+      return Promise.resolve();
+    }
     return file.text().then(function (text) {
       var read = Exports.readCollection(text);
       if (read.error) {
         addNotice('error', '“' + file.name + '” was not imported: ' + read.error, 'import');
         return undefined;
       }
+      var articles = read.workspace.articles;
+      var characters = 0;
+      var why = null;
+      for (var i = 0; i < articles.length && !why; i++) {
+        characters += articles[i].text.length;
+        var tooLong = articleTooLong(articles[i].text.length);
+        if (tooLong) why = 'its article “' + articles[i].id + '” ' + tooLong.replace(/^it /, '');
+      }
+      why = why || collectionTooBig(articles.length, characters, '');
+      if (why) {
+        addNotice('error', '“' + file.name + '” was not imported: ' + why, 'import');
+        return undefined;
+      }
       var before = workspace();
-      (read.warnings || []).forEach(function (warning) { addNotice('warning', '“' + file.name + '”: ' + warning, 'import'); });
+      var warnings = read.warnings || [];
+      warnings.slice(0, NOTICES_OF_A_KIND).forEach(function (warning) { addNotice('warning', '“' + file.name + '”: ' + warning, 'import'); });
+      if (warnings.length > NOTICES_OF_A_KIND) {
+        addNotice('warning', '“' + file.name + '”: ' + (warnings.length - NOTICES_OF_A_KIND) + ' more warnings of the same kinds.', 'import');
+      }
       addNotice('info', 'Opened “' + file.name + '”: ' + Entities.plural(read.workspace.articles.length, 'article', 'articles') +
         ', ' + Entities.plural(read.workspace.corrections.length, 'correction', 'corrections') + '.', 'import', {
         label: 'Undo',
@@ -1671,6 +1766,7 @@
     editor.dataset.id = article.id;
     editor.spellcheck = false;
     editor.value = article.text;
+    editor.addEventListener('paste', function (event) { guardPaste(editor, event, collectionCharacters(article.id)); });
     editor.addEventListener('input', function () {
       article.text = editor.value;
       saveSoon();
@@ -1774,6 +1870,7 @@
     elements.selectionCorrect.addEventListener('click', function () { openCorrection(null); });
     elements.progressCancel.addEventListener('click', function () { core.cancel(); });
     elements.pasteText.addEventListener('input', saveSoon);
+    elements.pasteText.addEventListener('paste', function (event) { guardPaste(elements.pasteText, event, null); });
     elements.exportMenu.addEventListener('click', function (event) {
       var item = event.target.closest && event.target.closest('[data-export]');
       if (!item) return;
