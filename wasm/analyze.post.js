@@ -6,6 +6,16 @@
 // options: {reference_date?: "YYYY-MM-DD", onProgress?: function (stage, done, total)}.
 // analyzeDocumentsJson returns the result as JSON text: the page's worker sends it on as a
 // string, which crosses to the page faster than a cloned object.
+//
+// Limits: a call whose texts total more than 32 MB (Module.maxRequestCharacters UTF-16
+// code units) is refused with an {error}: news text takes about 36 bytes of the module's
+// memory per character and a line with no sentence end about 120, and the module has at
+// most 2 GB. If the module aborts all the same (out of memory), the call answers an
+// {error} and every later call the same: an aborted module cannot be used again, and
+// Module.stopped says so, for the caller to start a new one.
+Module['maxRequestCharacters'] = 32 * 1024 * 1024;
+Module['stopped'] = null;
+
 Module['analyzeDocuments'] = function (documents, options) {
   return JSON.parse(Module['analyzeDocumentsJson'](documents, options));
 };
@@ -28,11 +38,28 @@ Module['analyzeDocumentsJson'] = function (documents, options) {
     }
     return copy;
   });
+  if (Module['stopped']) return JSON.stringify({error: Module['stopped']});
+  var characters = 0;
+  clean.forEach(function (document) { characters += typeof document.text === 'string' ? document.text.length : 0; });
+  if (characters > Module['maxRequestCharacters']) {
+    return JSON.stringify({error: 'The documents have ' + (characters / 1048576).toFixed(1) + ' MB of text together, over the limit of ' +
+                                  (Module['maxRequestCharacters'] / 1048576) + ' MB for one analysis in WebAssembly (its memory is at most 2 GB): ' +
+                                  'analyse them in smaller groups, or with the command line, build/annotate.'});
+  }
   var request = {documents: clean};
   if (options && options.reference_date) request.reference_date = options.reference_date;
-  var json = options && typeof options.onProgress === 'function'
-    ? Module['analyzeWithProgress'](JSON.stringify(request), options.onProgress)
-    : Module['analyze'](JSON.stringify(request));
+  var json;
+  try {
+    json = options && typeof options.onProgress === 'function'
+      ? Module['analyzeWithProgress'](JSON.stringify(request), options.onProgress)
+      : Module['analyze'](JSON.stringify(request));
+  } catch (error) {
+    var full = typeof HEAP8 !== 'undefined' && HEAP8.length > 2048 * 1048576 - 256 * 1048576;
+    Module['stopped'] = 'The annotator core stopped' + (full ? ': it ran out of memory (2 GB) on these documents' :
+                                                           ' (' + (error && error.message ? error.message : String(error)) + ')') +
+                        '. Analyse fewer or shorter documents at once, in a new module.';
+    return JSON.stringify({error: Module['stopped']});
+  }
   if (warnings.length === 0) return json;
   var result = JSON.parse(json);
   if (result.warnings) result.warnings = result.warnings.concat(warnings);

@@ -62,6 +62,7 @@
         var json;
         try {
           json = module.analyzeDocumentsJson(request.documents, options);
+          if (module.stopped) core = null; // it aborted (out of memory): the next job starts a new one
         } catch (error) {
           core = null; // an abort leaves the module unusable: the next job starts a new one
           json = JSON.stringify({ error: 'The annotator core failed: ' + message(error) });
@@ -240,7 +241,9 @@
     client.analyse = function (documents, options) {
       return (core || start()).then(function (module) {
         try {
-          return module.analyzeDocuments(documents, options || {});
+          var result = module.analyzeDocuments(documents, options || {});
+          if (module.stopped) core = null;
+          return result;
         } catch (error) {
           core = null;
           return { error: 'The annotator core failed: ' + (error && error.message ? error.message : String(error)) };
