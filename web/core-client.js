@@ -153,13 +153,17 @@
     function spawn() {
       worker = new Worker(url);
       worker.postMessage({ type: 'start', wasmBase64: root.annotatorWasmBase64 });
-      var started = new Promise(function (resolve, reject) { settleReady = { resolve: resolve, reject: reject }; });
-      started.catch(function () {});
-      client.ready = started;
+      // (This promise once shadowed `started`, so that a worker refused by the browser was
+      // never seen as one that had not started: it was replaced without end, a hundred
+      // times a second, instead of the core running on the page.)
+      var starting = new Promise(function (resolve, reject) { settleReady = { resolve: resolve, reject: reject }; });
+      starting.catch(function () {});
+      client.ready = starting;
       worker.onmessage = function (event) {
         var data = event.data || {};
         if (data.type === 'ready') {
           started = true;
+          crashesSinceReady = 0;
           pending = {};
           settleReady.resolve();
         }
@@ -177,23 +181,30 @@
       };
       // The worker itself died (out of memory, a crash the module could not report):
       // every pending job fails with a message, and a new worker takes over.
+      // A worker that keeps dying before it is ready is given up for the page.
       worker.onerror = function (event) {
         event.preventDefault();
         if (!started) return runOnPage();
         var reason = 'The analysis stopped unexpectedly' + (event.message ? ' (' + event.message + ')' : '') + '.';
         settleReady.reject(new Error(reason));
-        restart();
         finishAll({ error: reason, crashed: true });
+        if (++crashesSinceReady > MAX_CRASHES_BEFORE_READY) runOnPage();
+        else restart();
         if (hooks.onRestart) hooks.onRestart(reason);
       };
     }
+    var crashesSinceReady = 0;
+    var MAX_CRASHES_BEFORE_READY = 3;
 
     // A worker that fails before it ever starts will not start here (a policy forbids
     // it): the core runs on the page instead, and the jobs waiting are sent there.
     function runOnPage() {
+      worker.onmessage = null;
+      worker.onerror = null;
       worker.terminate();
       fallback = pageClient();
       client.mode = 'page';
+      settleReady.resolve(fallback.ready); // whoever waits on the first `ready` learns it too
       client.ready = fallback.ready;
       var waiting = pending;
       pending = {};
