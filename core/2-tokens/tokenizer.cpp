@@ -131,12 +131,20 @@ public:
     }
 
     // The end of the non-space run starting at `start`, looked at up to kMaxChunk bytes.
+    // The run's end is found once and kept: every token of a run asks, and markup pasted
+    // as text (100,000 <div>s, 1.1 MB with no space) made each of its 300,000 tokens walk
+    // 2 KB twice, 12 s for the whole.
     size_t chunkEnd(size_t start) const {
-        size_t cursor = start;
-        while (cursor < text_.size() && cursor - start < kMaxChunk && !isWhiteSpace(at(cursor))) {
-            cursor = after(cursor);
+        if (start < runStart_ || start >= runEnd_) {
+            size_t cursor = start;
+            while (cursor < text_.size() && !isWhiteSpace(at(cursor))) cursor = after(cursor);
+            runStart_ = start;
+            runEnd_ = cursor;
         }
-        return cursor;
+        if (runEnd_ - start <= kMaxChunk) return runEnd_;
+        size_t limit = start + kMaxChunk;  // the first code point that starts there or after
+        while (limit < runEnd_ && (static_cast<unsigned char>(text_[limit]) & 0xC0) == 0x80) ++limit;
+        return limit;
     }
 
     size_t urlEnd(size_t start) const {
@@ -231,6 +239,7 @@ public:
 
 private:
     std::string_view text_;
+    mutable size_t runStart_ = 0, runEnd_ = 0;  // the last non-space run chunkEnd found
 };
 
 }  // namespace
