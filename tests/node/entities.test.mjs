@@ -10,6 +10,8 @@ import { root } from './support.mjs';
 
 function loadEntities() {
   const window = {};
+  // As the page loads it: dom.js first (its element() helper).
+  runInNewContext(readFileSync(join(root, 'web', 'dom.js'), 'utf8'), { window });
   runInNewContext(readFileSync(join(root, 'web', 'entities.js'), 'utf8'), { window });
   return window.NewsAnnotator.entities;
 }

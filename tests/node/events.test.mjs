@@ -11,6 +11,8 @@ import { root } from './support.mjs';
 
 function loadEvents() {
   const window = {};
+  // As the page loads it: dom.js first (its element() helper).
+  runInNewContext(readFileSync(join(root, 'web', 'dom.js'), 'utf8'), { window });
   runInNewContext(readFileSync(join(root, 'web', 'events.js'), 'utf8'), { window });
   return window.NewsAnnotator.events;
 }
