@@ -126,8 +126,9 @@
       }
 
       // Any name but the canonical one can go (renaming changes the canonical one).
-      var written = writtenForms(what.result, entity).filter(function (form) { return form.reason !== 'canonical name'; });
-      if (written.length > 0 && writtenForms(what.result, entity).length > 1) {
+      var forms = writtenForms(what.result, entity);
+      var written = forms.filter(function (form) { return form.reason !== 'canonical name'; });
+      if (written.length > 0 && forms.length > 1) {
         var split = section('Not the same: split a name out');
         var list = element('ul', 'correct__aliases');
         written.forEach(function (form) {

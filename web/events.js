@@ -413,17 +413,23 @@
       who: 'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20a6 6 0 0 1 12 0M16 5.3a3 3 0 0 1 0 5.4M21 20a6 6 0 0 0-4-5.6',
       told: 'M4 5h11v14H6a2 2 0 0 1-2-2V5zM15 9h5v8a2 2 0 0 1-2 2h-3',
     };
+    var svg = strokeIcon(paths[name], '1.8');
+    svg.setAttribute('class', 'event-icon');
+    return svg;
+  }
+
+  // A line drawing in the text's colour, hidden from assistive technology.
+  function strokeIcon(d, width) {
     var ns = 'http://www.w3.org/2000/svg';
     var svg = document.createElementNS(ns, 'svg');
     svg.setAttribute('viewBox', '0 0 24 24');
     svg.setAttribute('aria-hidden', 'true');
     svg.setAttribute('focusable', 'false');
-    svg.setAttribute('class', 'event-icon');
     var path = document.createElementNS(ns, 'path');
-    path.setAttribute('d', paths[name]);
+    path.setAttribute('d', d);
     path.setAttribute('fill', 'none');
     path.setAttribute('stroke', 'currentColor');
-    path.setAttribute('stroke-width', '1.8');
+    path.setAttribute('stroke-width', width);
     path.setAttribute('stroke-linecap', 'round');
     path.setAttribute('stroke-linejoin', 'round');
     svg.appendChild(path);
@@ -884,20 +890,7 @@
     button.type = 'button';
     button.setAttribute('aria-label', label);
     button.title = label;
-    var ns = 'http://www.w3.org/2000/svg';
-    var svg = document.createElementNS(ns, 'svg');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('aria-hidden', 'true');
-    svg.setAttribute('focusable', 'false');
-    var line = document.createElementNS(ns, 'path');
-    line.setAttribute('d', path);
-    line.setAttribute('fill', 'none');
-    line.setAttribute('stroke', 'currentColor');
-    line.setAttribute('stroke-width', '2');
-    line.setAttribute('stroke-linecap', 'round');
-    line.setAttribute('stroke-linejoin', 'round');
-    svg.appendChild(line);
-    button.appendChild(svg);
+    button.appendChild(strokeIcon(path, '2'));
     button.addEventListener('click', run);
     return button;
   }

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { noise } from '../node/support.mjs';
 import {
   idleWithArticles, origin, outsideRequests, pageUrl, seedFiles, seedsDir, startServer, stopServer, waitFor, withPage,
 } from './support.mjs';
@@ -40,17 +41,6 @@ function newsText(size) {
   let text = '';
   for (let i = 0; text.length < size; i++) text += seedTexts[i % 2] + '\n\n';
   return text.slice(0, size);
-}
-
-// Bytes that look random, the same on every run.
-function noise(length, seed = 7) {
-  const bytes = Buffer.alloc(length);
-  let state = seed;
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    bytes[i] = state >>> 24;
-  }
-  return bytes;
 }
 
 // Words of random letters, `size` characters in all.

@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { annotate, loadCore, root, seedDocuments } from './support.mjs';
+import { annotate, loadCore, noise, root, seedDocuments } from './support.mjs';
 
 const full = process.env.ROBUSTNESS_FULL === '1';
 const scratch = mkdtempSync(join(tmpdir(), 'robustness-'));
@@ -64,17 +64,6 @@ function newsText(size) {
 
 // One line of `size` characters with no sentence end, of `phrase` again and again.
 const endlessLine = (phrase, size) => phrase.repeat(Math.ceil(size / phrase.length)).slice(0, size);
-
-// Bytes that look random, the same on every run.
-function noise(length, seed = 7) {
-  const bytes = Buffer.alloc(length);
-  let state = seed;
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    bytes[i] = state >>> 24;
-  }
-  return bytes;
-}
 
 test('empty and blank documents give a result with a warning, never an error', async () => {
   const core = await loadCore();

@@ -103,3 +103,14 @@ export function eventProblems(result) {
   }
   return problems;
 }
+
+// Bytes that look random, the same on every run.
+export function noise(length, seed = 7) {
+  const bytes = Buffer.alloc(length);
+  let state = seed;
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    bytes[i] = state >>> 24;
+  }
+  return bytes;
+}
