@@ -179,7 +179,10 @@ void findEvents(Collection& collection) {
     collection.events.clear();
     std::vector<std::string> verbs;  // each card's label verb
     std::vector<std::vector<std::pair<uint32_t, uint32_t>>> relativeDates;  // per card: (document, date mention) left unresolved
-    std::unordered_map<std::string, std::vector<size_t>> cardsOfKind;  // "type/mode" → cards: a report is compared with these only
+    // "type/mode" → participant entity id → the cards of that kind with that participant:
+    // a report is compared only with the cards it shares someone with (tellsOf asks for
+    // that), so the cost grows with the cards that may match, not with all of them.
+    std::unordered_map<std::string, std::unordered_map<uint32_t, std::vector<size_t>>> cardsByParticipant;
     for (EventReport& report : findReports(collection)) {
         const Trigger& kind = report.intent ? *report.intent : *report.trigger;
         const bool unresolved = report.dateMention && report.date.empty();
@@ -195,14 +198,28 @@ void findEvents(Collection& collection) {
         event.status = report.status;
         event.quote = std::move(report.quote);
         event.mentions.push_back(report.mention);
-        std::vector<size_t>& sameKind = cardsOfKind[event.type + '/' + event.mode];
-        const auto card = std::find_if(sameKind.begin(), sameKind.end(), [&](size_t c) { return tellsOf(collection, collection.events[c], event); });
+        auto& byParticipant = cardsByParticipant[event.type + '/' + event.mode];
+        const std::vector<uint32_t> involved = participants(event);
+        // The first card, in the order cards were made, that the report tells of.
+        std::vector<size_t> candidates;
+        for (const uint32_t id : involved) {
+            if (const auto found = byParticipant.find(id); found != byParticipant.end()) {
+                candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+            }
+        }
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        const auto card = std::find_if(candidates.begin(), candidates.end(), [&](size_t c) { return tellsOf(collection, collection.events[c], event); });
         size_t index = collection.events.size();
-        if (card != sameKind.end()) {
+        if (card != candidates.end()) {
             index = *card;
+            const std::vector<uint32_t> known = participants(collection.events[index]);
+            for (const uint32_t id : involved) {
+                if (std::find(known.begin(), known.end(), id) == known.end()) byParticipant[id].push_back(index);
+            }
             merge(collection, collection.events[index], std::move(event));
         } else {
-            sameKind.push_back(index);
+            for (const uint32_t id : involved) byParticipant[id].push_back(index);
             collection.events.push_back(std::move(event));
             verbs.push_back(report.intent ? intentLabel(*report.intent, *report.trigger) : std::string(report.trigger->label));
             relativeDates.emplace_back();
