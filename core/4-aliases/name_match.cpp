@@ -10,13 +10,25 @@ namespace annotator {
 double jaroWinkler(std::string_view a, std::string_view b) {
     if (a.empty() || b.empty()) return a == b ? 1.0 : 0.0;
     const size_t window = std::max<size_t>(std::max(a.size(), b.size()) / 2, 1) - 1;
-    std::vector<bool> matchedA(a.size()), matchedB(b.size());
+    // Which letters matched: on the stack for words (this runs for every pair of names
+    // compared), on the heap for longer text.
+    constexpr size_t kOnStack = 64;
+    bool stackA[kOnStack] = {}, stackB[kOnStack] = {};
+    std::vector<bool> heapA, heapB;
+    const bool small = a.size() <= kOnStack && b.size() <= kOnStack;
+    if (!small) heapA.assign(a.size(), false), heapB.assign(b.size(), false);
+    const auto matchedA = [&](size_t i) { return small ? stackA[i] : heapA[i]; };
+    const auto matchedB = [&](size_t j) { return small ? stackB[j] : heapB[j]; };
+    const auto match = [&](size_t i, size_t j) {
+        if (small) stackA[i] = stackB[j] = true;
+        else heapA[i] = heapB[j] = true;
+    };
     size_t matches = 0;
     for (size_t i = 0; i < a.size(); ++i) {
         const size_t from = i > window ? i - window : 0, to = std::min(b.size(), i + window + 1);
         for (size_t j = from; j < to; ++j) {
-            if (!matchedB[j] && a[i] == b[j]) {
-                matchedA[i] = matchedB[j] = true;
+            if (!matchedB(j) && a[i] == b[j]) {
+                match(i, j);
                 ++matches;
                 break;
             }
@@ -25,8 +37,8 @@ double jaroWinkler(std::string_view a, std::string_view b) {
     if (matches == 0) return 0;
     size_t transpositions = 0;
     for (size_t i = 0, j = 0; i < a.size(); ++i) {
-        if (!matchedA[i]) continue;
-        while (!matchedB[j]) ++j;
+        if (!matchedA(i)) continue;
+        while (!matchedB(j)) ++j;
         transpositions += a[i] != b[j++];
     }
     const double m = static_cast<double>(matches);
@@ -40,10 +52,10 @@ namespace {
 
 constexpr double kWordMatch = 0.85;  // below this, two words are not the same word
 
-double spellingSimilarity(std::string_view a, std::string_view b) {
+// Two words (or parts) and their spelling keys.
+double spellingSimilarity(std::string_view a, std::string_view keyA, std::string_view b, std::string_view keyB) {
     if (a == b) return 1.0;
     const double spelling = jaroWinkler(a, b);
-    const std::string keyA = spellingKey(a), keyB = spellingKey(b);
     const double key = keyA == keyB ? 0.95 : 0.95 * jaroWinkler(keyA, keyB);
     return std::max(spelling, key);
 }
@@ -56,17 +68,12 @@ double wordSimilarity(const NameWord& a, const NameWord& b) {
     // though the two spellings are alike.
     if (!a.parts.empty() && a.parts.size() == b.parts.size()) {
         double worst = 1.0;
-        for (size_t i = 0; i < a.parts.size(); ++i) worst = std::min(worst, spellingSimilarity(a.parts[i], b.parts[i]));
+        for (size_t i = 0; i < a.parts.size(); ++i) {
+            worst = std::min(worst, spellingSimilarity(a.parts[i], a.partKeys[i], b.parts[i], b.partKeys[i]));
+        }
         return worst;
     }
-    return std::max(spellingSimilarity(a.folded, b.folded), a.key == b.key ? 0.95 : 0.0);
-}
-
-// Two words of a name written as one: "Yong Ho" for "Yong-ho".
-NameWord joined(const NameWord& first, const NameWord& second) {
-    NameWord word{first.folded + second.folded, {}, {first.folded, second.folded}, false};
-    word.key = spellingKey(word.folded);
-    return word;
+    return std::max(spellingSimilarity(a.folded, a.key, b.folded, b.key), a.key == b.key ? 0.95 : 0.0);
 }
 
 // A word rare enough to tell a person by: long and not a common given name or family name.
@@ -113,8 +120,9 @@ double wordMatchAt(const NameWord& word, const PersonName& longer, size_t at, si
     double similarity = wordSimilarity(word, longer.words[at]);
     end = at + 1;
     if (at + 1 < longer.words.size() && !word.initial && !longer.words[at].initial) {
-        const double asOne = wordSimilarity(word, joined(longer.words[at], longer.words[at + 1]));
-        const bool syllables = word.parts.size() == 2 && spellingSimilarity(word.parts[0], longer.words[at].folded) >= kWordMatch;
+        const double asOne = wordSimilarity(word, longer.joined[at]);
+        const bool syllables = word.parts.size() == 2 &&
+                               spellingSimilarity(word.parts[0], word.partKeys[0], longer.words[at].folded, longer.words[at].key) >= kWordMatch;
         if (asOne > similarity || syllables) similarity = asOne, end = at + 2;
     }
     return similarity;

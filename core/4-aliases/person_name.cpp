@@ -99,7 +99,9 @@ PersonName analysePersonName(std::string_view name) {
         if (folded.empty()) continue;
         size_t letters = 0;
         for (size_t offset = 0; offset < folded.size(); ++letters) decodeUtf8(folded, offset);
-        NameWord word{folded, spellingKey(folded), std::move(parts), letters == 1};
+        std::vector<std::string> partKeys;
+        for (const std::string& piece : parts) partKeys.push_back(spellingKey(piece));
+        NameWord word{folded, spellingKey(folded), std::move(parts), std::move(partKeys), letters == 1};
         auto found = table.find(foldCase(text));
         if (found != table.end() && (found->second == WordKind::Suffix || (found->second == WordKind::Title && leading))) {
             held.clear();
@@ -121,6 +123,12 @@ PersonName analysePersonName(std::string_view name) {
     }
     person.words.insert(person.words.end(), std::make_move_iterator(held.begin()), std::make_move_iterator(held.end()));
     if (person.words.empty()) person.words = std::move(particles);
+    for (size_t i = 0; i + 1 < person.words.size(); ++i) {
+        const NameWord &first = person.words[i], &second = person.words[i + 1];
+        std::string folded = first.folded + second.folded;
+        std::string key = spellingKey(folded);
+        person.joined.push_back({std::move(folded), std::move(key), {first.folded, second.folded}, {first.key, second.key}, false});
+    }
     return person;
 }
 

@@ -15,11 +15,15 @@ struct NameWord {
     std::string folded;  // in lowercase Latin letters (latin.h), without hyphens, apostrophes and periods
     std::string key;     // the spelling key (see spellingKey)
     std::vector<std::string> parts;  // the pieces between hyphens, when there are several ("jong", "un")
+    std::vector<std::string> partKeys;  // the spelling key of each part
     bool initial = false;  // one letter, written as an initial or alone
 };
 
 struct PersonName {
     std::vector<NameWord> words;  // in written order, titles and particles left out
+    // joined[i]: words i and i + 1 written as one, in two parts ("Yong Ho" read as
+    // "Yong-ho"); made once here because matching tries them for every pair of names.
+    std::vector<NameWord> joined;
 };
 
 PersonName analysePersonName(std::string_view name);
