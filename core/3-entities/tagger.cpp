@@ -9,40 +9,90 @@
 
 namespace annotator {
 
-std::vector<int> viterbi(const std::vector<float>& emissions, const float* transitions) {
+namespace {
+
+// Viterbi scores every tag at once from each previous tag, in 4-lane vectors (GCC/Clang
+// vector extensions: SSE on x86, SIMD128 in wasm); the first best previous tag wins, as
+// in a scalar loop.
+using Floats = float __attribute__((vector_size(16)));
+using Ints = int32_t __attribute__((vector_size(16)));
+constexpr int kVectors = (kTagCount + 3) / 4, kLanes = 4 * kVectors;
+constexpr float kImpossible = -std::numeric_limits<float>::infinity();
+
+// The transition scores laid out for that: from each tag to every tag, with the ones BIO
+// forbids impossible instead of skipped, and from the sentence start.
+struct Lattice {
+    Floats allowed[kTagCount][kVectors];
+    float start[kLanes];
+};
+
+Lattice latticeOf(const float* transitions) {
+    Lattice lattice;
+    for (int previous = 0; previous < kTagCount; ++previous) {
+        float row[kLanes];
+        for (int tag = 0; tag < kLanes; ++tag) {
+            row[tag] = tag < kTagCount && isAllowedAfter(previous, tag) ? transitions[previous * kTagCount + tag] : kImpossible;
+        }
+        std::memcpy(lattice.allowed[previous], row, sizeof row);
+    }
+    for (int tag = 0; tag < kLanes; ++tag) {
+        const bool starts = tag < kTagCount && (tag == 0 || isBeginTag(tag));
+        lattice.start[tag] = starts ? transitions[kTagCount * kTagCount + tag] : kImpossible;
+    }
+    return lattice;
+}
+
+std::vector<int> bestPath(const std::vector<float>& emissions, const Lattice& lattice) {
     const size_t length = emissions.size() / kTagCount;
     std::vector<int> tags(length);
     if (length == 0) return tags;
-    constexpr float kImpossible = -std::numeric_limits<float>::infinity();
-    std::vector<float> score(length * kTagCount, kImpossible);
-    std::vector<int> back(length * kTagCount, 0);
-    for (int tag = 0; tag < kTagCount; ++tag) {
-        if (tag == 0 || isBeginTag(tag)) score[tag] = transitions[kTagCount * kTagCount + tag] + emissions[tag];
-    }
+    thread_local std::vector<int32_t> back;  // per token and tag: the best previous tag
+    back.resize(length * kLanes);
+    float score[kLanes];
+    for (int tag = 0; tag < kLanes; ++tag) score[tag] = tag < kTagCount ? lattice.start[tag] + emissions[tag] : kImpossible;
     for (size_t i = 1; i < length; ++i) {
-        for (int tag = 0; tag < kTagCount; ++tag) {
-            float best = kImpossible;
-            int from = 0;
-            for (int previous = 0; previous < kTagCount; ++previous) {
-                if (!isAllowedAfter(previous, tag)) continue;
-                const float candidate = score[(i - 1) * kTagCount + previous] + transitions[previous * kTagCount + tag];
-                if (candidate > best) best = candidate, from = previous;
+        Floats best[kVectors];
+        Ints from[kVectors];
+        for (int v = 0; v < kVectors; ++v) best[v] = Floats{} + kImpossible, from[v] = Ints{};
+        for (int previous = 0; previous < kTagCount; ++previous) {
+            const Floats before = Floats{} + score[previous];
+            for (int v = 0; v < kVectors; ++v) {
+                const Floats candidate = before + lattice.allowed[previous][v];
+                const Ints better = candidate > best[v];  // all ones where better
+                best[v] = (Floats)(((Ints)candidate & better) | ((Ints)best[v] & ~better));
+                from[v] = (better & previous) | (from[v] & ~better);
             }
-            score[i * kTagCount + tag] = best + emissions[i * kTagCount + tag];
-            back[i * kTagCount + tag] = from;
+        }
+        float bestScores[kLanes];
+        std::memcpy(bestScores, best, sizeof bestScores);
+        std::memcpy(&back[i * kLanes], from, sizeof from);
+        for (int tag = 0; tag < kLanes; ++tag) {
+            score[tag] = tag < kTagCount ? bestScores[tag] + emissions[i * kTagCount + tag] : kImpossible;
         }
     }
-    const float* last = &score[(length - 1) * kTagCount];
-    tags[length - 1] = static_cast<int>(std::max_element(last, last + kTagCount) - last);
-    for (size_t i = length - 1; i > 0; --i) tags[i - 1] = back[i * kTagCount + tags[i]];
+    tags[length - 1] = static_cast<int>(std::max_element(score, score + kTagCount) - score);
+    for (size_t i = length - 1; i > 0; --i) tags[i - 1] = back[i * kLanes + tags[i]];
     return tags;
 }
 
-std::vector<int> tagSentence(const TaggerModel& model, const std::vector<std::vector<uint64_t>>& features) {
-    // Scratch reused from sentence to sentence (one set per thread).
-    thread_local std::vector<float> emissions;
-    thread_local std::vector<uint32_t> buckets;
-    emissions.assign(features.size() * kTagCount, 0);
+}  // namespace
+
+std::vector<int> viterbi(const std::vector<float>& emissions, const float* transitions) {
+    return bestPath(emissions, latticeOf(transitions));
+}
+
+namespace {
+
+// A token's weights summed over its features: one bucket's row (16 int8 lanes, kTagCount
+// of them used) widened to 16 int16 lanes and added at once (GCC/Clang vector extensions;
+// plain scalar code where the target has no SIMD). At most ~50 features of |w| <= 127:
+// int16 cannot overflow.
+using Row = int8_t __attribute__((vector_size(kRowStride)));
+using Sums = int16_t __attribute__((vector_size(2 * kRowStride)));
+
+// Adds the weights of each token's features to its sums.
+void addWeights(const TaggerModel& model, const std::vector<std::vector<uint64_t>>& features, Sums* sums) {
+    thread_local std::vector<uint32_t> buckets;  // scratch reused from token to token
     for (size_t i = 0; i < features.size(); ++i) {
         // Find the rows first and ask for them early: the sums wait on memory, not on adds.
         buckets.clear();
@@ -50,20 +100,32 @@ std::vector<int> tagSentence(const TaggerModel& model, const std::vector<std::ve
             buckets.push_back(model.bucketOf(hash));
             __builtin_prefetch(model.row(buckets.back()));
         }
-        // One 16-byte row widened to 16 int16 lanes and added at once (GCC/Clang vector
-        // extensions; plain scalar code where the target has no SIMD). At most ~50
-        // features of |w| <= 127: int16 cannot overflow.
-        using Row = int8_t __attribute__((vector_size(kRowStride)));
-        using Sums = int16_t __attribute__((vector_size(2 * kRowStride)));
-        Sums sums = {};
+        Sums total = sums[i];
         for (const uint32_t bucket : buckets) {
             Row row;
             std::memcpy(&row, model.row(bucket), sizeof row);
-            sums += __builtin_convertvector(row, Sums);
+            total += __builtin_convertvector(row, Sums);
         }
-        for (int tag = 0; tag < kTagCount; ++tag) emissions[i * kTagCount + tag] = sums[tag] * model.scale;
+        sums[i] = total;
     }
-    return viterbi(emissions, model.transitions.data());
+}
+
+// The best tags for `count` tokens' sums under the model, whose lattice is given.
+std::vector<int> decode(const TaggerModel& model, const Lattice& lattice, const Sums* sums, size_t count) {
+    thread_local std::vector<float> emissions;
+    emissions.resize(count * kTagCount);
+    for (size_t i = 0; i < count; ++i) {
+        for (int tag = 0; tag < kTagCount; ++tag) emissions[i * kTagCount + tag] = sums[i][tag] * model.scale;
+    }
+    return bestPath(emissions, lattice);
+}
+
+}  // namespace
+
+std::vector<int> tagSentence(const TaggerModel& model, const std::vector<std::vector<uint64_t>>& features) {
+    std::vector<Sums> sums(features.size(), Sums{});
+    addWeights(model, features, sums.data());
+    return decode(model, latticeOf(model.transitions.data()), sums.data(), sums.size());
 }
 
 Outcome<const EntityTagger*> builtInEntityTagger() {
@@ -83,42 +145,33 @@ Outcome<const EntityTagger*> builtInEntityTagger() {
 
 std::vector<int> tagDocument(const Document& document, const EntityTagger& tagger) {
     static_assert(kTaggerStages == 2);
-    // The second stage reuses the first stage's features, kept in one flat buffer for
-    // documents of up to this many tokens (about 350 bytes a token) and computed again for
-    // larger ones.
-    constexpr size_t kKeepFeaturesUpTo = 200000;
-    const bool keep = document.tokens.size() <= kKeepFeaturesUpTo;
+    // The second stage's features are the first stage's and a few more, so its sums over
+    // the first stage's features are made while those are at hand (an int16 row a token),
+    // and only the few features that need the first stage's labels are added later.
     FeatureExtractor extractor(document);
-    std::vector<uint64_t> kept;
-    std::vector<size_t> keptStart(keep ? document.tokens.size() + 1 : 0, 0);  // per token
+    const Lattice lattices[kTaggerStages] = {latticeOf(tagger.stages[0].transitions.data()), latticeOf(tagger.stages[1].transitions.data())};
     std::vector<std::vector<uint64_t>> features;
-    std::vector<int> first(document.tokens.size(), 0);
+    std::vector<Sums> firstSums, secondSums(document.tokens.size(), Sums{});
+    std::vector<int> tags(document.tokens.size(), 0);
     for (const Sentence& sentence : document.sentences) {
         extractor.extract(sentence, features);
-        const std::vector<int> tags = tagSentence(tagger.stages[0], features);
-        std::copy(tags.begin(), tags.end(), first.begin() + sentence.firstToken);
-        for (size_t i = 0; keep && i < features.size(); ++i) {
-            keptStart[sentence.firstToken + i] = kept.size();
-            kept.insert(kept.end(), features[i].begin(), features[i].end());
-            keptStart[sentence.firstToken + i + 1] = kept.size();
-        }
+        firstSums.assign(features.size(), Sums{});
+        addWeights(tagger.stages[0], features, firstSums.data());
+        addWeights(tagger.stages[1], features, secondSums.data() + sentence.firstToken);
+        const std::vector<int> first = decode(tagger.stages[0], lattices[0], firstSums.data(), firstSums.size());
+        std::copy(first.begin(), first.end(), tags.begin() + sentence.firstToken);
     }
-    extractor.setFirstPass(first);
-    std::vector<int> second(document.tokens.size(), 0);
+    extractor.setFirstPass(tags);
     for (const Sentence& sentence : document.sentences) {
-        if (keep) {
-            features.resize(sentence.endToken - sentence.firstToken);
-            for (uint32_t t = sentence.firstToken; t < sentence.endToken; ++t) {
-                features[t - sentence.firstToken].assign(kept.begin() + keptStart[t], kept.begin() + keptStart[t + 1]);
-            }
-        } else {
-            extractor.extract(sentence, features);
-        }
+        features.resize(sentence.endToken - sentence.firstToken);
+        for (std::vector<uint64_t>& token : features) token.clear();
         extractor.appendSecondStage(sentence, features);
-        const std::vector<int> tags = tagSentence(tagger.stages[1], features);
-        std::copy(tags.begin(), tags.end(), second.begin() + sentence.firstToken);
+        Sums* sums = secondSums.data() + sentence.firstToken;
+        addWeights(tagger.stages[1], features, sums);
+        const std::vector<int> second = decode(tagger.stages[1], lattices[1], sums, features.size());
+        std::copy(second.begin(), second.end(), tags.begin() + sentence.firstToken);
     }
-    return second;
+    return tags;
 }
 
 void findEntities(Document& document, const EntityTagger& tagger) {
