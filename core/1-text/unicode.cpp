@@ -26,20 +26,13 @@ Outcome<bool> initUnicodeData() {
     return outcome;
 }
 
-bool isLetter(char32_t c) {
-    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-    return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) && !isMark(c);
-}
+bool isLetterBeyondAscii(char32_t c) { return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) && !isMark(c); }
 
-bool isMark(char32_t c) { return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
+bool isMarkBeyondAscii(char32_t c) { return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
 
-bool isDecimalDigit(char32_t c) {
-    if (c < 0x80) return c >= '0' && c <= '9';
-    return u_charType(c) == U_DECIMAL_DIGIT_NUMBER;
-}
+bool isDecimalDigitBeyondAscii(char32_t c) { return u_charType(c) == U_DECIMAL_DIGIT_NUMBER; }
 
-bool isWhiteSpace(char32_t c) {
-    if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+bool isWhiteSpaceBeyondAscii(char32_t c) {
     return u_isUWhiteSpace(c) || c == 0xFEFF || c == 0x200B;  // BOM and zero-width space separate too
 }
 
@@ -47,15 +40,9 @@ bool isLineBreak(char32_t c) {
     return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
-bool isUppercase(char32_t c) {
-    if (c < 0x80) return c >= 'A' && c <= 'Z';
-    return u_isupper(c) || u_istitle(c);
-}
+bool isUppercaseBeyondAscii(char32_t c) { return u_isupper(c) || u_istitle(c); }
 
-bool isLowercase(char32_t c) {
-    if (c < 0x80) return c >= 'a' && c <= 'z';
-    return u_islower(c);
-}
+bool isLowercaseBeyondAscii(char32_t c) { return u_islower(c); }
 
 bool isDash(char32_t c) { return c == '-' || u_hasBinaryProperty(c, UCHAR_DASH); }
 

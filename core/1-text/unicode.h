@@ -13,13 +13,26 @@ namespace annotator {
 // The functions below that need ICU data call it themselves.
 Outcome<bool> initUnicodeData();
 
-bool isLetter(char32_t c);      // Alphabetic: letters of every script
-bool isMark(char32_t c);        // combining marks (Mn, Mc, Me)
-bool isDecimalDigit(char32_t c);
-bool isWhiteSpace(char32_t c);  // White_Space, including no-break spaces
+// The classes of characters beyond ASCII, from ICU; the inline functions below answer
+// ASCII themselves, since every stage asks of nearly every character.
+bool isLetterBeyondAscii(char32_t c);
+bool isMarkBeyondAscii(char32_t c);
+bool isDecimalDigitBeyondAscii(char32_t c);
+bool isWhiteSpaceBeyondAscii(char32_t c);
+bool isUppercaseBeyondAscii(char32_t c);
+bool isLowercaseBeyondAscii(char32_t c);
+
+// Alphabetic: letters of every script.
+inline bool isLetter(char32_t c) { return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : isLetterBeyondAscii(c); }
+// Combining marks (Mn, Mc, Me).
+inline bool isMark(char32_t c) { return c >= 0x80 && isMarkBeyondAscii(c); }
+inline bool isDecimalDigit(char32_t c) { return c < 0x80 ? c >= '0' && c <= '9' : isDecimalDigitBeyondAscii(c); }
+// White_Space, including no-break spaces.
+inline bool isWhiteSpace(char32_t c) { return c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : isWhiteSpaceBeyondAscii(c); }
 bool isLineBreak(char32_t c);   // LF, CR, VT, FF, NEL, LS, PS
-bool isUppercase(char32_t c);   // uppercase or titlecase letter
-bool isLowercase(char32_t c);
+// An uppercase or titlecase letter.
+inline bool isUppercase(char32_t c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : isUppercaseBeyondAscii(c); }
+inline bool isLowercase(char32_t c) { return c < 0x80 ? c >= 'a' && c <= 'z' : isLowercaseBeyondAscii(c); }
 bool isDash(char32_t c);        // hyphen-minus, hyphen, en dash, …
 bool isApostrophe(char32_t c);  // ' and ’ (also the modifier letter apostrophe)
 bool isQuotationMark(char32_t c);

@@ -2,13 +2,9 @@
 
 namespace annotator {
 
-char32_t decodeUtf8(std::string_view text, size_t& offset) {
+char32_t decodeUtf8Sequence(std::string_view text, size_t& offset) {
     const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byte(offset);
-    if (lead < 0x80) {
-        ++offset;
-        return lead;
-    }
     if (lead < 0xE0) {
         const char32_t cp = ((lead & 0x1Fu) << 6) | (byte(offset + 1) & 0x3Fu);
         offset += 2;

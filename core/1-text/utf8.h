@@ -8,7 +8,14 @@
 namespace annotator {
 
 // Decodes the code point starting at byte `offset` of valid UTF-8 and moves `offset` past it.
-char32_t decodeUtf8(std::string_view text, size_t& offset);
+// Inline for ASCII, which most text is: every stage walks its text by code points.
+char32_t decodeUtf8Sequence(std::string_view text, size_t& offset);  // a lead byte of 0x80 or more
+inline char32_t decodeUtf8(std::string_view text, size_t& offset) {
+    const unsigned char lead = static_cast<unsigned char>(text[offset]);
+    if (lead >= 0x80) return decodeUtf8Sequence(text, offset);
+    ++offset;
+    return lead;
+}
 
 // Where the code point that ends just before byte `offset` of valid UTF-8 starts (offset > 0).
 size_t codePointStartBefore(std::string_view text, size_t offset);
