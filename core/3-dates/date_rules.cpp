@@ -48,11 +48,21 @@ struct Rule {
     std::vector<Element> elements;
 };
 
+// A set of rules, by their index in Tables::rules.
+using RuleSet = uint64_t;
+
 struct Tables {
     std::unordered_map<std::string_view, DateWord> words;
     std::vector<Rule> rules;
-    std::unordered_set<std::string_view> literals;  // every word a rule names literally
+    // The rules a token may start, by what the token is (see mayStartWith): its word
+    // class, its shape, the word itself; and those that may match nothing at all.
+    RuleSet startByClass[static_cast<int>(WordClass::Slash) + 1] = {};
+    RuleSet startByShape = 0, startAlways = 0;
+    std::unordered_map<std::string_view, RuleSet> startByWord;
 };
+
+// The classes told by the token's shape (digits), not only by the word list.
+bool isShapeClass(WordClass wordClass) { return wordClass >= WordClass::Day || wordClass == WordClass::Count; }
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
     std::vector<std::string_view> parts;
@@ -91,8 +101,25 @@ const Tables& tables() {
         for (const TableRow& row : readTable("core/3-dates/date-rules.tsv")) {
             if (row.size() == 2) tables.rules.push_back(parseRule(row[0], row[1]));
         }
-        for (const Rule& rule : tables.rules) {
-            for (const Element& element : rule.elements) tables.literals.insert(element.words.begin(), element.words.end());
+        // A match starts with a token that one of the rule's leading elements, up to the
+        // first that must be there, takes. A RuleSet holds 64 rules: a 65th would never be
+        // tried, and tests/dates/corpus.tsv, which exercises every rule, would say so.
+        for (size_t r = 0; r < tables.rules.size() && r < 64; ++r) {
+            const RuleSet rule = RuleSet{1} << r;
+            bool required = false;
+            for (const Element& element : tables.rules[r].elements) {
+                if (!element.wordClass) {
+                    for (const std::string_view word : element.words) tables.startByWord[word] |= rule;
+                } else {
+                    tables.startByClass[static_cast<int>(*element.wordClass)] |= rule;
+                    if (isShapeClass(*element.wordClass)) tables.startByShape |= rule;
+                }
+                if (!element.optional) {
+                    required = true;
+                    break;
+                }
+            }
+            if (!required) tables.startAlways |= rule;
         }
         return tables;
     }();
@@ -116,23 +143,29 @@ struct Parts {
 
 // A token as the rules see it: its case-folded text, the key it is matched by (without a
 // "mid-" prefix: "mid-April" is April with a modifier), its lexicon entry, whether the key
-// is capitalised, and whether any rule's element could take it at all.
+// is capitalised, and which rules could start with it at all.
 struct TokenView {
     std::string folded;
     std::string_view key;
     const DateWord* word = nullptr;
     bool capitalised = false;
-    bool datePart = false;
+    bool shaped = false;    // a digit in the key, or a.m./p.m.: what every shape class needs
+    RuleSet starts = 0;     // the rules whose match may start here; most words start none
 };
 
-// Whether some element of some rule could take the token: a date word, a word a rule names,
-// or a shape (every shape class needs a digit, but a.m./p.m.). Most words are none, and no
-// match starts at a token that no element takes.
-bool mayBeDatePart(const TokenView& token, const Tables& lexicon) {
-    if (token.word || lexicon.literals.contains(token.folded)) return true;
-    if (token.key.find_first_of("0123456789") != std::string_view::npos) return true;
-    return token.key == "a.m." || token.key == "am" || token.key == "a.m" || token.key == "p.m." || token.key == "pm" ||
-           token.key == "p.m";
+// Whether a shape class could take the key: every one needs a digit, but a.m./p.m.
+bool isShaped(std::string_view key) {
+    if (key.find_first_of("0123456789") != std::string_view::npos) return true;
+    return key == "a.m." || key == "am" || key == "a.m" || key == "p.m." || key == "pm" || key == "p.m";
+}
+
+// The rules whose match may start with the token: never one left out that would match.
+RuleSet rulesStartingWith(const TokenView& token, const Tables& tables) {
+    RuleSet rules = tables.startAlways;
+    if (token.word) rules |= tables.startByClass[static_cast<int>(token.word->wordClass)];
+    if (token.shaped) rules |= tables.startByShape;
+    if (const auto found = tables.startByWord.find(token.folded); found != tables.startByWord.end()) rules |= found->second;
+    return rules;
 }
 
 class Matcher {
@@ -154,14 +187,17 @@ public:
             if (view.key.starts_with("mid-")) view.key.remove_prefix(4);
             const auto found = lexicon.words.find(view.key);
             if (found != lexicon.words.end()) view.word = &found->second;
-            view.datePart = mayBeDatePart(view, lexicon);
+            view.shaped = isShaped(view.key);
+            view.starts = rulesStartingWith(view, lexicon);
         }
     }
 
     // The longest match of any rule starting (context included) at token `at`.
     std::optional<DateMatch> longestAt(size_t at) const {
         std::optional<DateMatch> best;
-        for (const Rule& rule : tables().rules) {
+        const std::vector<Rule>& rules = tables().rules;
+        for (RuleSet left = tokens_[at].starts; left != 0; left &= left - 1) {
+            const Rule& rule = rules[static_cast<size_t>(__builtin_ctzll(left))];
             Parts parts;
             size_t spanStart = at;
             const std::optional<size_t> end = match(rule, 0, at, parts, spanStart);
@@ -427,7 +463,7 @@ std::vector<DateMatch> matchDates(const Document& document, const Sentence& sent
     // starts later ("April 2018").
     std::vector<DateMatch> candidates;
     for (size_t at = 0; at < matcher.size(); ++at) {
-        if (!matcher.token(at).datePart) continue;
+        if (matcher.token(at).starts == 0) continue;
         std::optional<DateMatch> found = matcher.longestAt(at);
         if (!found || looksLikeCount(matcher, *found)) continue;
         // A recurrence is not a date: "every Monday".
