@@ -5,7 +5,9 @@
 // becomes U+FFFD here, with a warning, and nothing else changes.
 // options: {reference_date?: "YYYY-MM-DD", onProgress?: function (stage, done, total)}.
 // analyzeDocumentsJson returns the result as JSON text: the page's worker sends it on as a
-// string, which crosses to the page faster than a cloned object.
+// string, which crosses to the page faster than a cloned object. analyzeJson(request,
+// onProgress?) is the call beneath, request and result as JSON text (core/json/json_io.h):
+// the text crosses as UTF-8 in the module's memory, encoded and decoded natively.
 //
 // Limits: a call whose texts total more than 32 MB (Module.maxRequestCharacters UTF-16
 // code units) is refused with an {error}: news text takes about 36 bytes of the module's
@@ -50,9 +52,7 @@ Module['analyzeDocumentsJson'] = function (documents, options) {
   if (options && options.reference_date) request.reference_date = options.reference_date;
   var json;
   try {
-    json = options && typeof options.onProgress === 'function'
-      ? Module['analyzeWithProgress'](JSON.stringify(request), options.onProgress)
-      : Module['analyze'](JSON.stringify(request));
+    json = Module['analyzeJson'](JSON.stringify(request), options && options.onProgress);
   } catch (error) {
     var full = typeof HEAP8 !== 'undefined' && HEAP8.length > 2048 * 1048576 - 256 * 1048576;
     Module['stopped'] = 'The annotator core stopped' + (full ? ': it ran out of memory (2 GB) on these documents' :
@@ -64,4 +64,19 @@ Module['analyzeDocumentsJson'] = function (documents, options) {
   var result = JSON.parse(json);
   if (result.warnings) result.warnings = result.warnings.concat(warnings);
   return JSON.stringify(result);
+};
+
+Module['analyzeJson'] = function (request, onProgress) {
+  var bytes = new TextEncoder().encode(request);
+  var address = Module['_malloc'](Math.max(bytes.length, 1));
+  try {
+    HEAPU8.set(bytes, address);  // after the allocation, which may have grown the memory
+    var view = Module['analyzeUtf8'](address, bytes.length, typeof onProgress === 'function' ? onProgress : null);
+    return new TextDecoder().decode(view);
+  } finally {
+    if (!ABORT) {  // an aborted module (out of memory) runs nothing more
+      Module['_free'](address);
+      Module['releaseResult']();
+    }
+  }
 };

@@ -8,7 +8,7 @@ import { annotate, entityClusterProblems, eventProblems, expected, firstDateValu
 
 test('wasm and CLI give byte-identical JSON for the seed articles', async () => {
   const core = await loadCore();
-  const wasm = core.analyze(JSON.stringify({ documents: seedDocuments() }));
+  const wasm = core.analyzeJson(JSON.stringify({ documents: seedDocuments() }));
   const cli = execFileSync(annotate, seedFiles.map((f) => join(seedsDir, f)), { encoding: 'utf8' });
   assert.equal(wasm + '\n', cli);
 });
@@ -52,8 +52,8 @@ test('offsets are UTF-16: text.slice(start, end) is the mention, in any script',
 
 test('bad requests and binary text give an error field', async () => {
   const core = await loadCore();
-  assert.ok(JSON.parse(core.analyze('not json')).error);
-  assert.ok(JSON.parse(core.analyze('{"documents":[{"id":"a"}]}')).error.includes('text'));
+  assert.ok(JSON.parse(core.analyzeJson('not json')).error);
+  assert.ok(JSON.parse(core.analyzeJson('{"documents":[{"id":"a"}]}')).error.includes('text'));
   const binary = core.analyzeDocuments([{ id: 'x.bin', text: '\u0000PK' }]);
   assert.match(binary.error, /binary/);
   const badDate = core.analyzeDocuments([{ id: 'a', text: 'x' }], { reference_date: 'April' });
