@@ -23,10 +23,9 @@ uint64_t wordHash(std::string_view word) {
 
 }  // namespace
 
-void PhraseLexicon::addFirstWord(std::string word) {
+void PhraseLexicon::addFirstWord(std::string_view word) {
     const uint64_t bit = wordHash(word) % kFilterBits;
     firstWordBits_[bit / 64] |= uint64_t{1} << (bit % 64);
-    firstWords_.insert(std::move(word));
 }
 
 bool PhraseLexicon::mayStartPhrase(std::string_view word) const {
@@ -36,25 +35,26 @@ bool PhraseLexicon::mayStartPhrase(std::string_view word) const {
 
 std::string_view PhraseLexicon::find(const std::string& phrase) const {
     const auto found = exact_.find(phrase);
-    return found == exact_.end() ? std::string_view() : found->second;
+    return found == exact_.end() ? std::string_view() : found->second.label;
 }
 
 void PhraseLexicon::add(std::string_view phrase, std::string_view label) {
     const std::vector<Token> tokens = tokenize(phrase);
     if (tokens.empty()) return;
-    addFirstWord(std::string(tokens[0].bytes.of(phrase)));
+    addFirstWord(tokens[0].bytes.of(phrase));
     addFirstWord(foldCase(tokens[0].bytes.of(phrase)));
     std::string key;
     for (const Token& token : tokens) {
         if (!key.empty()) {
-            exactPrefixes_.insert(key);
-            foldedPrefixes_.insert(foldCase(key));
+            exact_[key].goesOn = true;
+            folded_[foldCase(key)].goesOn = true;
             key += ' ';
         }
         key += token.bytes.of(phrase);
     }
-    exact_.emplace(key, label);
-    folded_.emplace(foldCase(key), label);
+    // The first label given a phrase stays.
+    if (Entry& entry = exact_[key]; entry.label.empty()) entry.label = label;
+    if (Entry& entry = folded_[foldCase(key)]; entry.label.empty()) entry.label = label;
     longest_ = std::max(longest_, tokens.size());
 }
 
@@ -67,11 +67,7 @@ struct PhraseMatcher {
         const std::string_view firstWord = document.tokens[first].bytes.of(document.text);
         const bool inCapitals = firstWord.size() >= 4 && !hasLowercase(firstWord);
         if (!lexicon.mayStartPhrase(firstWord) && !inCapitals) return {label, end};
-        std::string key(firstWord);
-        if (!lexicon.firstWords_.count(key) && !(inCapitals && lexicon.firstWords_.count(foldCase(key)))) {
-            return {label, end};
-        }
-        key.clear();
+        std::string key;
         // Words in capitals (at least two letters, no lower case) may match case-folded.
         bool capitals = true;
         for (uint32_t i = first; i < sentence.endToken && i - first < lexicon.longest_; ++i) {
@@ -80,14 +76,16 @@ struct PhraseMatcher {
             key += word;
             capitals = capitals && !hasLowercase(word);
             const auto exact = lexicon.exact_.find(key);
-            if (exact != lexicon.exact_.end()) label = exact->second, end = i + 1;
-            const bool exactGoesOn = lexicon.exactPrefixes_.count(key) > 0;
+            const bool exactPhrase = exact != lexicon.exact_.end() && !exact->second.label.empty();
+            if (exactPhrase) label = exact->second.label, end = i + 1;
+            const bool exactGoesOn = exact != lexicon.exact_.end() && exact->second.goesOn;
             bool foldedGoesOn = false;
             if (capitals && key.size() >= 4) {
-                const std::string folded = foldCase(key);
-                const auto found = lexicon.folded_.find(folded);
-                if (exact == lexicon.exact_.end() && found != lexicon.folded_.end()) label = found->second, end = i + 1;
-                foldedGoesOn = lexicon.foldedPrefixes_.count(folded) > 0;
+                const auto folded = lexicon.folded_.find(foldCase(key));
+                if (folded != lexicon.folded_.end()) {
+                    if (!exactPhrase && !folded->second.label.empty()) label = folded->second.label, end = i + 1;
+                    foldedGoesOn = folded->second.goesOn;
+                }
             }
             if (!exactGoesOn && !foldedGoesOn) break;
         }

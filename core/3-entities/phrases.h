@@ -27,15 +27,19 @@ public:
 
 private:
     friend struct PhraseMatcher;
-    std::unordered_map<std::string, std::string_view> exact_, folded_;
-    std::unordered_set<std::string> exactPrefixes_, foldedPrefixes_;
+    // Each phrase and each start of a longer phrase ("North" of "North Korea"), as written
+    // and case-folded: one lookup a word tells both whether a phrase ends there and
+    // whether one goes on.
+    struct Entry {
+        std::string_view label;  // empty: only the start of longer phrases
+        bool goesOn = false;     // some longer phrase starts with these words
+    };
+    std::unordered_map<std::string, Entry> exact_, folded_;
     // The first words of all phrases (folded too): most tokens start none. A bit per hash
-    // of a first word passes most tokens over with one hash and one bit test; the rest are
-    // looked up in the set.
-    std::unordered_set<std::string> firstWords_;
+    // of a first word passes most tokens over with one hash and one bit test.
     std::vector<uint64_t> firstWordBits_ = std::vector<uint64_t>(kFilterBits / 64, 0);
     static constexpr size_t kFilterBits = size_t{1} << 17;
-    void addFirstWord(std::string word);
+    void addFirstWord(std::string_view word);
     bool mayStartPhrase(std::string_view word) const;
     size_t longest_ = 1;
 };
