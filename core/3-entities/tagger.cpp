@@ -90,23 +90,32 @@ namespace {
 using Row = int8_t __attribute__((vector_size(kRowStride)));
 using Sums = int16_t __attribute__((vector_size(2 * kRowStride)));
 
+// Adds the weights of the feature's bucket, widened to the sums' lanes.
+void addRow(Sums& sums, const TaggerModel& model, uint64_t featureHash) {
+    Row row;
+    std::memcpy(&row, model.row(model.bucketOf(featureHash)), sizeof row);
+    sums += __builtin_convertvector(row, Sums);
+}
+
 // Adds the weights of each token's features to its sums.
 void addWeights(const TaggerModel& model, const std::vector<std::vector<uint64_t>>& features, Sums* sums) {
-    thread_local std::vector<uint32_t> buckets;  // scratch reused from token to token
     for (size_t i = 0; i < features.size(); ++i) {
-        // Find the rows first and ask for them early: the sums wait on memory, not on adds.
-        buckets.clear();
-        for (const uint64_t hash : features[i]) {
-            buckets.push_back(model.bucketOf(hash));
-            __builtin_prefetch(model.row(buckets.back()));
-        }
         Sums total = sums[i];
-        for (const uint32_t bucket : buckets) {
-            Row row;
-            std::memcpy(&row, model.row(bucket), sizeof row);
-            total += __builtin_convertvector(row, Sums);
-        }
+        for (const uint64_t hash : features[i]) addRow(total, model, hash);
         sums[i] = total;
+    }
+}
+
+// The same for two models at once, reading each feature once.
+void addWeights(const TaggerModel& first, Sums* firstSums, const TaggerModel& second, Sums* secondSums,
+                const std::vector<std::vector<uint64_t>>& features) {
+    for (size_t i = 0; i < features.size(); ++i) {
+        Sums a = firstSums[i], b = secondSums[i];
+        for (const uint64_t hash : features[i]) {
+            addRow(a, first, hash);
+            addRow(b, second, hash);
+        }
+        firstSums[i] = a, secondSums[i] = b;
     }
 }
 
@@ -156,8 +165,7 @@ std::vector<int> tagDocument(const Document& document, const EntityTagger& tagge
     for (const Sentence& sentence : document.sentences) {
         extractor.extract(sentence, features);
         firstSums.assign(features.size(), Sums{});
-        addWeights(tagger.stages[0], features, firstSums.data());
-        addWeights(tagger.stages[1], features, secondSums.data() + sentence.firstToken);
+        addWeights(tagger.stages[0], firstSums.data(), tagger.stages[1], secondSums.data() + sentence.firstToken, features);
         const std::vector<int> first = decode(tagger.stages[0], lattices[0], firstSums.data(), firstSums.size());
         std::copy(first.begin(), first.end(), tags.begin() + sentence.firstToken);
     }
