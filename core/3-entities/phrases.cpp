@@ -66,7 +66,7 @@ struct PhraseMatcher {
         uint32_t end = first;
         const std::string_view firstWord = document.tokens[first].bytes.of(document.text);
         const bool inCapitals = firstWord.size() >= 4 && !hasLowercase(firstWord);
-        if (!lexicon.mayStartPhrase(firstWord) && !inCapitals) return {label, end};
+        if (!lexicon.mayStartPhrase(firstWord) && !(inCapitals && lexicon.mayStartPhrase(foldCase(firstWord)))) return {label, end};
         std::string key;
         // Words in capitals (at least two letters, no lower case) may match case-folded.
         bool capitals = true;
