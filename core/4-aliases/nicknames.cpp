@@ -1,6 +1,8 @@
 #include "4-aliases/nicknames.h"
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "lexicon.h"
@@ -10,19 +12,23 @@ namespace annotator {
 namespace {
 
 struct Nicknames {
-    std::unordered_set<std::string> pairs;       // each pair both ways, as "name\tnickname"
-    std::unordered_set<std::string_view> names;  // every name and nickname
+    std::unordered_map<std::string_view, uint32_t> names;  // every name and nickname → its number
+    std::unordered_set<uint64_t> pairs;                    // each pair both ways, as two numbers
 };
+
+uint64_t pairOf(uint32_t a, uint32_t b) { return uint64_t{a} << 32 | b; }
 
 const Nicknames& nicknames() {
     static const Nicknames table = [] {
         Nicknames made;
+        const auto number = [&](std::string_view name) {
+            return made.names.emplace(name, static_cast<uint32_t>(made.names.size())).first->second;
+        };
         for (const TableRow& row : readTable("core/4-aliases/nicknames.tsv")) {
             if (row.size() < 2) continue;
-            made.pairs.insert(std::string(row[0]) + '\t' + std::string(row[1]));
-            made.pairs.insert(std::string(row[1]) + '\t' + std::string(row[0]));
-            made.names.insert(row[0]);
-            made.names.insert(row[1]);
+            const uint32_t a = number(row[0]), b = number(row[1]);
+            made.pairs.insert(pairOf(a, b));
+            made.pairs.insert(pairOf(b, a));
         }
         return made;
     }();
@@ -35,10 +41,11 @@ bool isCommonGivenName(std::string_view word) { return nicknames().names.contain
 
 bool areNicknames(std::string_view a, std::string_view b) {
     if (a == b || a.empty() || b.empty()) return false;
-    std::string pair;
-    pair.reserve(a.size() + b.size() + 1);
-    pair.append(a).append(1, '\t').append(b);
-    return nicknames().pairs.contains(pair);
+    const Nicknames& table = nicknames();
+    const auto first = table.names.find(a);
+    if (first == table.names.end()) return false;
+    const auto second = table.names.find(b);
+    return second != table.names.end() && table.pairs.contains(pairOf(first->second, second->second));
 }
 
 }  // namespace annotator
