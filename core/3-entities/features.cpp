@@ -12,6 +12,7 @@
 #include "3-entities/tagger_model.h"
 #include "lexicon.h"
 #include "resources.h"
+#include "string_index.h"
 
 namespace annotator {
 namespace {
@@ -110,7 +111,7 @@ uint64_t kindPart(SentenceKind kind) {
 }
 
 SentenceKind sentenceKind(const Document& document, const Sentence& sentence,
-                          const std::vector<std::string>& folded) {
+                          const std::vector<std::string_view>& folded) {
     if (!document.blocks.empty()) {
         const BlockRole role = document.blocks[sentence.block].role;
         if (role == BlockRole::Title || role == BlockRole::Heading) return SentenceKind::TitleCase;
@@ -120,7 +121,7 @@ SentenceKind sentenceKind(const Document& document, const Sentence& sentence,
         const std::string_view text = document.tokens[i].bytes.of(document.text);
         size_t offset = 0;
         if (text.empty() || !isLetter(decodeUtf8(text, offset))) continue;
-        if (kTitleCaseSmallWords.count(folded[i])) continue;
+        if (folded[i].size() <= 4 && kTitleCaseSmallWords.count(folded[i])) continue;  // none is longer
         ++words;
         capitalised += startsUpper(text);
         bool upper = text.size() > 1;
@@ -163,15 +164,31 @@ uint32_t featureFingerprint(int stage) {
 
 FeatureExtractor::FeatureExtractor(const Document& document) {
     const size_t count = document.tokens.size();
-    folded_.reserve(count);
     words_.resize(count);
-    std::unordered_map<std::string_view, uint32_t> ids;  // case-folded word → id
+    folded_.reserve(count);  // never reallocated: `ids` and `foldedTokens` point into it
+    StringIndex ids(count / 2);  // case-folded word → id (its index in folded_)
+    // A token's own parts depend on its text alone: made once for each spelling, since
+    // most tokens repeat one ("the", ",", a name).
+    StringIndex spellings(count / 2);  // text → the first token written so
+    std::vector<std::string_view> foldedTokens(count);
     for (size_t i = 0; i < count; ++i) {
         const std::string_view text = document.tokens[i].bytes.of(document.text);
-        folded_.push_back(foldCase(text));
-        const std::string_view word = folded_.back();
         TokenParts& parts = words_[i];
-        parts.word = ids.emplace(word, static_cast<uint32_t>(ids.size())).first->second;
+        if (const auto [first, added] = spellings.insert(text, static_cast<uint32_t>(i)); !added) {
+            parts = words_[first];
+            foldedTokens[i] = folded_[parts.word];
+            continue;
+        }
+        std::string folded = foldCase(text);
+        if (const std::optional<uint32_t> id = ids.find(folded)) {
+            parts.word = *id;
+        } else {
+            parts.word = static_cast<uint32_t>(folded_.size());
+            folded_.push_back(std::move(folded));
+            ids.insert(folded_.back(), parts.word);
+        }
+        const std::string_view word = folded_[parts.word];
+        foldedTokens[i] = word;
         parts.text = part(text);
         parts.lower = part(word);
         parts.shape = part(shapeOf(text));
@@ -199,7 +216,7 @@ FeatureExtractor::FeatureExtractor(const Document& document) {
     phraseParts(&TokenParts::gazetteer);
     uses_.assign(ids.size(), {});
     for (const Sentence& sentence : document.sentences) {
-        const SentenceKind kind = sentenceKind(document, sentence, folded_);
+        const SentenceKind kind = sentenceKind(document, sentence, foldedTokens);
         for (uint32_t i = sentence.firstToken; i < sentence.endToken; ++i) {
             words_[i].sentenceKind = static_cast<uint8_t>(kind);
             const std::string_view text = document.tokens[i].bytes.of(document.text);

@@ -159,7 +159,9 @@ std::vector<int> tagDocument(const Document& document, const EntityTagger& tagge
     // and only the few features that need the first stage's labels are added later.
     FeatureExtractor extractor(document);
     const Lattice lattices[kTaggerStages] = {latticeOf(tagger.stages[0].transitions.data()), latticeOf(tagger.stages[1].transitions.data())};
-    std::vector<std::vector<uint64_t>> features;
+    // Each token's features, reused from sentence to sentence and document to document (a
+    // token's list keeps its room), and given back after a sentence of unusual length.
+    thread_local std::vector<std::vector<uint64_t>> features;
     std::vector<Sums> firstSums, secondSums(document.tokens.size(), Sums{});
     std::vector<int> tags(document.tokens.size(), 0);
     for (const Sentence& sentence : document.sentences) {
@@ -179,6 +181,7 @@ std::vector<int> tagDocument(const Document& document, const EntityTagger& tagge
         const std::vector<int> second = decode(tagger.stages[1], lattices[1], sums, features.size());
         std::copy(second.begin(), second.end(), tags.begin() + sentence.firstToken);
     }
+    if (features.capacity() > 1024) std::vector<std::vector<uint64_t>>().swap(features);
     return tags;
 }
 
