@@ -36,6 +36,7 @@ Outcome<Collection> analyse(std::vector<DocumentInput> inputs, const AnalysisOpt
         document.id = std::move(input.id);
         document.text = std::move(text.value());
         document.tokens = tokenize(document.text);
+        foldTokens(document);
         findBlocks(document);
         findSentences(document);
         findDates(document, input.date, options.referenceDate);

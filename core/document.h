@@ -91,6 +91,9 @@ struct Mention {
 
 struct Document;
 
+// The case-folded text of token `token` ("APRIL", "April" → "april").
+std::string_view foldedToken(const Document& document, uint32_t token);
+
 // The mentions of the document that start in tokens [firstToken, endToken): a slice of
 // Document::mentions, found by binary search (mentions are sorted by start).
 std::span<const Mention> mentionsIn(const Document& document, uint32_t firstToken, uint32_t endToken);
@@ -100,6 +103,11 @@ struct Document {
     std::string text;  // valid UTF-8 (1-text repairs it)
 
     std::vector<Token> tokens;
+    // The case-folded text of each token (1-text's foldCase), what the stages compare words
+    // by, folded once: token i's is foldedText[foldedEnds[i - 1], foldedEnds[i]) (from 0
+    // for the first). Made with the tokens (2-tokens' foldTokens); see foldedToken().
+    std::string foldedText;
+    std::vector<uint32_t> foldedEnds;
     std::vector<Block> blocks;
     std::vector<Sentence> sentences;
     std::vector<Mention> mentions;  // sorted by start offset
@@ -110,6 +118,11 @@ struct Document {
     std::optional<CalendarDate> date;
     std::optional<Span> dateline;  // the date mention of the dateline
 };
+
+inline std::string_view foldedToken(const Document& document, uint32_t token) {
+    const uint32_t begin = token == 0 ? 0 : document.foldedEnds[token - 1];
+    return std::string_view(document.foldedText).substr(begin, document.foldedEnds[token] - begin);
+}
 
 // Why a spelling joined an entity, as the page shows it beside the alias.
 enum class AliasReason : uint8_t {

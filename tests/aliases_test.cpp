@@ -201,6 +201,7 @@ TEST_CASE("the titles written before a person's names are kept with the entity",
     document.id = "a";
     document.text = "Russian Foreign Minister Sergei Lavrov spoke. Mr. Lavrov left. The minister Lavrov stayed.";
     document.tokens = tokenize(document.text);
+    foldTokens(document);
     const auto mentionAt = [&](std::string_view name, MentionType type, size_t from) {
         const size_t at = document.text.find(name, from);
         Mention mention;

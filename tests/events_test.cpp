@@ -103,6 +103,7 @@ TEST_CASE("triggers are found in every inflection, and a verb that is a noun by 
         Document document;
         document.text = text;
         document.tokens = tokenize(document.text);
+        foldTokens(document);
         std::string types;
         for (const TriggerMatch& match : findTriggers(document, 0, static_cast<uint32_t>(document.tokens.size()))) {
             types += std::string(match.trigger->type) + (match.trigger->mode.empty() ? "" : "/" + std::string(match.trigger->mode)) +

@@ -24,6 +24,7 @@ Document segmented(std::string text) {
     Document document;
     document.text = std::move(text);
     document.tokens = tokenize(document.text);
+    foldTokens(document);
     findBlocks(document);
     findSentences(document);
     return document;

@@ -251,6 +251,17 @@ AbbreviationClass abbreviationClass(std::string_view tokenText) {
     return AbbreviationClass::Other;  // initials and initialisms
 }
 
+void foldTokens(Document& document) {
+    document.foldedText.clear();
+    document.foldedText.reserve(document.text.size());
+    document.foldedEnds.clear();
+    document.foldedEnds.reserve(document.tokens.size());
+    for (const Token& token : document.tokens) {
+        document.foldedText += foldCase(token.bytes.of(document.text));
+        document.foldedEnds.push_back(static_cast<uint32_t>(document.foldedText.size()));
+    }
+}
+
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;
     const Scanner scanner(text);

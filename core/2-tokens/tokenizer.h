@@ -23,6 +23,9 @@ namespace annotator {
 
 std::vector<Token> tokenize(std::string_view text);
 
+// Fills the document's folded layer (Document::foldedText, foldedEnds) from its tokens.
+void foldTokens(Document& document);
+
 enum class AbbreviationClass : uint8_t { None, Title, Other };
 
 // How a word token that ends in a period behaves at a sentence end: Title never ends a

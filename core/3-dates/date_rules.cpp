@@ -145,7 +145,7 @@ struct Parts {
 // "mid-" prefix: "mid-April" is April with a modifier), its lexicon entry, whether the key
 // is capitalised, and which rules could start with it at all.
 struct TokenView {
-    std::string folded;
+    std::string_view folded;
     std::string_view key;
     const DateWord* word = nullptr;
     bool capitalised = false;
@@ -176,13 +176,10 @@ public:
         for (uint32_t i = sentence.firstToken; i < sentence.endToken; ++i) {
             const std::string_view text = document.tokens[i].bytes.of(document.text);
             TokenView& view = tokens_.emplace_back();
-            view.folded = foldCase(text);
+            view.folded = foldedToken(document, i);
             const size_t prefix = view.folded.starts_with("mid-") ? 4 : 0;
             size_t offset = prefix;
             view.capitalised = offset < text.size() && isUppercase(decodeUtf8(text, offset));
-        }
-        // Keys point into the folded strings, which no longer move.
-        for (TokenView& view : tokens_) {
             view.key = view.folded;
             if (view.key.starts_with("mid-")) view.key.remove_prefix(4);
             const auto found = lexicon.words.find(view.key);
@@ -488,7 +485,7 @@ std::vector<DateMatch> matchDates(const Document& document, const Sentence& sent
         if (!joined.empty()) {
             DateMatch& previous = joined.back();
             const uint32_t gap = match.firstToken - previous.endToken;
-            const std::string_view between = gap == 1 ? std::string_view(matcher.token(previous.endToken).folded) : "";
+            const std::string_view between = gap == 1 ? matcher.token(previous.endToken).folded : "";
             DateExpression& a = previous.expression;
             DateExpression& b = match.expression;
             if (isDayLevel(a) && isTimeOnly(b) && (gap == 0 || between == "at" || between == ",")) {

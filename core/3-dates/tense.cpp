@@ -42,16 +42,16 @@ const std::unordered_map<std::string_view, TenseWord>& tenseWords() {
 
 Tense tenseAround(const Document& document, const Sentence& sentence, uint32_t firstToken, uint32_t endToken) {
     const auto& words = tenseWords();
-    auto word = [&](uint32_t i) -> std::string {
-        return i >= sentence.firstToken && i < sentence.endToken ? foldCase(document.tokens[i].bytes.of(document.text)) : "";
+    auto word = [&](uint32_t i) -> std::string_view {
+        return i >= sentence.firstToken && i < sentence.endToken ? foldedToken(document, i) : std::string_view();
     };
-    auto lookup = [&](const std::string& text) -> const TenseWord* {
+    auto lookup = [&](std::string_view text) -> const TenseWord* {
         const auto found = words.find(text);
         return found == words.end() ? nullptr : &found->second;
     };
     // The tense the word at `i` marks, if any.
     auto markedAt = [&](uint32_t i) -> std::optional<Tense> {
-        const std::string text = word(i), previous = word(i - 1), next = word(i + 1);
+        const std::string_view text = word(i), previous = word(i - 1), next = word(i + 1);
         const TenseWord* entry = lookup(text);
         const TenseWord* before = lookup(previous);
         const bool afterBe = before && before->marker == Marker::Progressive;

@@ -110,8 +110,7 @@ uint64_t kindPart(SentenceKind kind) {
     return parts[static_cast<int>(kind)];
 }
 
-SentenceKind sentenceKind(const Document& document, const Sentence& sentence,
-                          const std::vector<std::string_view>& folded) {
+SentenceKind sentenceKind(const Document& document, const Sentence& sentence) {
     if (!document.blocks.empty()) {
         const BlockRole role = document.blocks[sentence.block].role;
         if (role == BlockRole::Title || role == BlockRole::Heading) return SentenceKind::TitleCase;
@@ -121,7 +120,8 @@ SentenceKind sentenceKind(const Document& document, const Sentence& sentence,
         const std::string_view text = document.tokens[i].bytes.of(document.text);
         size_t offset = 0;
         if (text.empty() || !isLetter(decodeUtf8(text, offset))) continue;
-        if (folded[i].size() <= 4 && kTitleCaseSmallWords.count(folded[i])) continue;  // none is longer
+        const std::string_view folded = foldedToken(document, i);
+        if (folded.size() <= 4 && kTitleCaseSmallWords.count(folded)) continue;  // none is longer
         ++words;
         capitalised += startsUpper(text);
         bool upper = text.size() > 1;
@@ -165,30 +165,19 @@ uint32_t featureFingerprint(int stage) {
 FeatureExtractor::FeatureExtractor(const Document& document) {
     const size_t count = document.tokens.size();
     words_.resize(count);
-    folded_.reserve(count);  // never reallocated: `ids` and `foldedTokens` point into it
-    StringIndex ids(count / 2);  // case-folded word → id (its index in folded_)
+    StringIndex ids(count / 2);  // case-folded word → id, in order of appearance
     // A token's own parts depend on its text alone: made once for each spelling, since
     // most tokens repeat one ("the", ",", a name).
     StringIndex spellings(count / 2);  // text → the first token written so
-    std::vector<std::string_view> foldedTokens(count);
-    for (size_t i = 0; i < count; ++i) {
+    for (uint32_t i = 0; i < count; ++i) {
         const std::string_view text = document.tokens[i].bytes.of(document.text);
         TokenParts& parts = words_[i];
-        if (const auto [first, added] = spellings.insert(text, static_cast<uint32_t>(i)); !added) {
+        if (const auto [first, added] = spellings.insert(text, i); !added) {
             parts = words_[first];
-            foldedTokens[i] = folded_[parts.word];
             continue;
         }
-        std::string folded = foldCase(text);
-        if (const std::optional<uint32_t> id = ids.find(folded)) {
-            parts.word = *id;
-        } else {
-            parts.word = static_cast<uint32_t>(folded_.size());
-            folded_.push_back(std::move(folded));
-            ids.insert(folded_.back(), parts.word);
-        }
-        const std::string_view word = folded_[parts.word];
-        foldedTokens[i] = word;
+        const std::string_view word = foldedToken(document, i);
+        parts.word = ids.insert(word, static_cast<uint32_t>(ids.size())).first;
         parts.text = part(text);
         parts.lower = part(word);
         parts.shape = part(shapeOf(text));
@@ -216,7 +205,7 @@ FeatureExtractor::FeatureExtractor(const Document& document) {
     phraseParts(&TokenParts::gazetteer);
     uses_.assign(ids.size(), {});
     for (const Sentence& sentence : document.sentences) {
-        const SentenceKind kind = sentenceKind(document, sentence, foldedTokens);
+        const SentenceKind kind = sentenceKind(document, sentence);
         for (uint32_t i = sentence.firstToken; i < sentence.endToken; ++i) {
             words_[i].sentenceKind = static_cast<uint8_t>(kind);
             const std::string_view text = document.tokens[i].bytes.of(document.text);

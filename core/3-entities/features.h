@@ -62,7 +62,6 @@ private:
         uint8_t sentenceKind = 0;
         bool capitalised = false, givenName = false, common = false;
     };
-    std::vector<std::string> folded_;  // per word id: the case-folded word
     std::vector<TokenParts> words_;    // per token
     std::vector<WordUse> uses_;  // per word id
     std::vector<int> firstPass_;         // per token, when set

@@ -7,7 +7,7 @@ namespace annotator {
 
 bool isTitleToken(const Document& document, uint32_t token) {
     const Token& t = document.tokens[token];
-    return t.kind == TokenKind::Word && isTitleWord(foldCase(t.bytes.of(document.text)));
+    return t.kind == TokenKind::Word && isTitleWord(foldedToken(document, token));
 }
 
 TokenRange titleBefore(const Document& document, const Mention& mention, uint32_t previousEnd) {
@@ -19,7 +19,7 @@ TokenRange titleBefore(const Document& document, const Mention& mention, uint32_
     }
     // Words that only join a title to what it serves do not start or end one.
     const auto joining = [&](uint32_t token) {
-        const std::string word = foldCase(document.tokens[token].bytes.of(document.text));
+        const std::string_view word = foldedToken(document, token);
         return word == "the" || word == "of" || word == "state" || word == "us" || word == "u.s." || word == "un" || word == "uk";
     };
     while (first < last && joining(first)) ++first;

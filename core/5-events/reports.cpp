@@ -69,7 +69,7 @@ std::vector<const Mention*> mentionsByEnd(const Document& document) {
 // it ("Russian", "Russia's"), or -1.
 int64_t servedBy(const Document& document, const std::vector<const Mention*>& byEnd, uint32_t titleFirst) {
     uint32_t at = titleFirst;
-    if (at > 0 && isPossessive(foldCase(document.tokens[at - 1].bytes.of(document.text)))) --at;
+    if (at > 0 && isPossessive(foldedToken(document, at - 1))) --at;
     if (at == 0 || !byEnd[at]) return -1;
     const Mention& mention = *byEnd[at];
     if (!mention.entity || mention.type == MentionType::Person) return -1;
@@ -114,7 +114,7 @@ public:
     DocumentReader(const Collection& collection, const Roles& roles, uint32_t index)
         : collection_(collection), roles_(roles), document_(collection.documents[index]), index_(index),
           byEnd_(mentionsByEnd(document_)) {
-        for (const Token& token : document_.tokens) words_.push_back(foldCase(token.bytes.of(document_.text)));
+        for (uint32_t t = 0; t < document_.tokens.size(); ++t) words_.push_back(foldedToken(document_, t));
     }
 
     std::vector<EventReport> read() {
@@ -189,7 +189,7 @@ private:
                 const bool definite = t > sentence.firstToken && (words_[t - 1] == "the" || country >= 0);
                 if (definite) {
                     std::string title;
-                    for (uint32_t w = t; w < end; ++w) title += (title.empty() ? "" : " ") + words_[w];
+                    for (uint32_t w = t; w < end; ++w) title.append(title.empty() ? "" : " ").append(words_[w]);
                     std::optional<uint32_t> person = roles_.personOf(country, title);
                     if (person) {
                         // The country before it is part of the reference, not an actor.
@@ -302,7 +302,7 @@ private:
     // before it ("his first foreign tour", "Rey Yong-ho's Moscow visit").
     std::optional<uint32_t> possessorOf(uint32_t noun, uint32_t sentenceFirst) const {
         for (uint32_t t = noun; t > sentenceFirst && t + 4 > noun; --t) {
-            const std::string& word = words_[t - 1];
+            const std::string_view word = words_[t - 1];
             if (word == "his" || word == "her") {
                 for (const Actor& actor : sentenceActors_) {
                     if (actor.first == t - 1) return actor.entity;
@@ -385,7 +385,7 @@ private:
                    (word == "with" && (type == "THREATEN" || type == "REJECT" || type == "SANCTION"));
         };
         for (uint32_t t = match.endToken; t < end; ++t) {
-            const std::string& word = words_[t];
+            const std::string_view word = words_[t];
             if (aims(word) || (word == "that" && t <= match.endToken + 1)) {
                 if (const Actor* actor = actorAfterDeterminer(t + 1, sentence.endToken)) return {actor->entity};
             }
@@ -407,7 +407,7 @@ private:
         if (!cooperative && !hostile) return;
         bool committed = false;
         for (uint32_t t = match.firstToken; t > sentence.firstToken && t + 5 > match.firstToken; --t) {
-            const std::string& word = words_[t - 1];
+            const std::string_view word = words_[t - 1];
             if (word == "," || startsClause(word)) break;
             committed = committed || word == "will" || word == "would" || word == "'ll" || word == "shall" || word == "pledged" ||
                         word == "promised" || word == "vowed" || word == "offered" || word == "ready" || word == "agreed";
@@ -422,7 +422,7 @@ private:
     const Actor* actorAfterDeterminer(uint32_t token, uint32_t sentenceEnd) const {
         if (token >= sentenceEnd) return nullptr;
         if (const Actor* actor = actorStartingAt(token)) return actor;
-        const std::string& word = words_[token];
+        const std::string_view word = words_[token];
         const bool determiner = word == "the" || word == "a" || word == "an" || word == "its" || word == "their" || word == "his" || word == "her";
         return determiner && token + 1 < sentenceEnd ? actorStartingAt(token + 1) : nullptr;
     }
@@ -446,7 +446,7 @@ private:
         EventStatus status = EventStatus::Occurred;
         const uint32_t near = match.firstToken > sentence.firstToken + 4 ? match.firstToken - 4 : sentence.firstToken;
         for (uint32_t t = from; t < match.firstToken; ++t) {
-            const std::string& word = words_[t];
+            const std::string_view word = words_[t];
             if (startsClause(word) || word == ",") status = EventStatus::Occurred;
             const bool close = t >= near || match.form == VerbForm::Noun;
             if (word == "not" || word == "n't" || word == "never" || word == "no" || word == "without") {
@@ -622,7 +622,7 @@ private:
     const Document& document_;
     uint32_t index_;
     std::vector<const Mention*> byEnd_;  // mentionsByEnd
-    std::vector<std::string> words_;     // case-folded tokens
+    std::vector<std::string_view> words_;  // case-folded tokens
     std::vector<Actor> sentenceActors_;
     uint32_t nextTrigger_ = UINT32_MAX;  // first token of the trigger after the one being read
     std::vector<uint32_t> previousPeople_;  // people the previous sentence named, its actors first

@@ -64,7 +64,7 @@ std::string plural(const std::string& noun) {
 
 // Words that may stand between the words of a phrase: not punctuation, prepositions,
 // conjunctions or verbs of their own ("declined … to" is no phrase).
-bool mayStandBetween(const std::string& word) {
+bool mayStandBetween(std::string_view word) {
     static const std::unordered_set<std::string_view> stops = {
         "to", "at", "in", "on", "of", "for", "with", "from", "by", "and", "or", "but", "that", "which", "who",
         "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says"};
@@ -125,10 +125,7 @@ bool readsAsNoun(std::string_view previous) {
 
 std::vector<TriggerMatch> findTriggers(const Document& document, uint32_t firstToken, uint32_t endToken) {
     const Lexicon& table = lexicon();
-    std::vector<std::string> folded;
-    folded.reserve(endToken - firstToken);
-    for (uint32_t t = firstToken; t < endToken; ++t) folded.push_back(foldCase(document.tokens[t].bytes.of(document.text)));
-    const auto word = [&](uint32_t t) -> const std::string& { return folded[t - firstToken]; };
+    const auto word = [&](uint32_t t) { return foldedToken(document, t); };
     // A trigger word inside a name does not fire ("Amnesty International").
     std::vector<bool> named(endToken - firstToken, false);
     for (const Mention& mention : mentionsIn(document, firstToken, endToken)) {
@@ -136,8 +133,9 @@ std::vector<TriggerMatch> findTriggers(const Document& document, uint32_t firstT
         for (uint32_t t = std::max(mention.firstToken, firstToken); t < std::min(mention.endToken, endToken); ++t) named[t - firstToken] = true;
     }
     std::vector<TriggerMatch> found;
+    std::string key;  // the word looked up, in a string the table's keys compare with
     for (uint32_t t = firstToken; t < endToken; ++t) {
-        const auto candidates = table.byFirstWord.find(word(t));
+        const auto candidates = table.byFirstWord.find(key.assign(word(t)));
         if (candidates == table.byFirstWord.end()) continue;
         const bool noun = t > firstToken && (readsAsNoun(word(t - 1)) ||
                                              (t > firstToken + 1 && readsAsNoun(word(t - 2)) && word(t - 1) != "to"));

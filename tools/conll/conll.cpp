@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "2-tokens/tokenizer.h"
 #include "3-entities/demonyms.h"
 #include "3-entities/tagger_model.h"
 
@@ -58,6 +59,7 @@ Document toDocument(const DocumentSentences& sentences) {
         document.blocks.push_back({.bytes = bytes, .firstToken = first, .endToken = end, .role = BlockRole::Body});
         document.sentences.push_back({.bytes = bytes, .firstToken = first, .endToken = end, .block = block});
     }
+    foldTokens(document);
     return document;
 }
 
