@@ -5,7 +5,26 @@
 #include "1-text/unicode.h"
 #include "1-text/utf8.h"
 
+#include <unicode/uchar.h>
+
 using namespace annotator;
+
+TEST_CASE("the character classes answer ASCII as ICU does", "[text][unicode]") {
+    // unicode.h answers ASCII inline, without ICU: the answers must be the same.
+    for (char32_t c = 0; c < 0x80; ++c) {
+        INFO("U+" << std::hex << static_cast<uint32_t>(c));
+        CHECK(isLetter(c) == (u_hasBinaryProperty(c, UCHAR_ALPHABETIC) && (U_GET_GC_MASK(c) & U_GC_M_MASK) == 0));
+        CHECK(isMark(c) == ((U_GET_GC_MASK(c) & U_GC_M_MASK) != 0));
+        CHECK(isDecimalDigit(c) == (u_charType(c) == U_DECIMAL_DIGIT_NUMBER));
+        CHECK(isWhiteSpace(c) == static_cast<bool>(u_isUWhiteSpace(c)));
+        CHECK(isUppercase(c) == (u_isupper(c) || u_istitle(c)));
+        CHECK(isLowercase(c) == static_cast<bool>(u_islower(c)));
+        CHECK(isPunctuation(c) == ((U_GET_GC_MASK(c) & U_GC_P_MASK) != 0));
+    }
+    size_t offset = 0;
+    CHECK(decodeUtf8("A", offset) == U'A');
+    CHECK(offset == 1);
+}
 
 TEST_CASE("invalid UTF-8 is replaced as the WHATWG decoder does", "[text][utf8]") {
     // input bytes → expected text; U+FFFD is \xEF\xBF\xBD.

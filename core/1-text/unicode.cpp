@@ -50,7 +50,7 @@ bool isApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; 
 
 bool isQuotationMark(char32_t c) { return u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK); }
 
-bool isPunctuation(char32_t c) { return (U_GET_GC_MASK(c) & U_GC_P_MASK) != 0; }
+bool isPunctuationBeyondAscii(char32_t c) { return (U_GET_GC_MASK(c) & U_GC_P_MASK) != 0; }
 
 bool isEmojiPart(char32_t c) {
     return u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||

@@ -21,6 +21,7 @@ bool isDecimalDigitBeyondAscii(char32_t c);
 bool isWhiteSpaceBeyondAscii(char32_t c);
 bool isUppercaseBeyondAscii(char32_t c);
 bool isLowercaseBeyondAscii(char32_t c);
+bool isPunctuationBeyondAscii(char32_t c);
 
 // Alphabetic: letters of every script.
 inline bool isLetter(char32_t c) { return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : isLetterBeyondAscii(c); }
@@ -36,7 +37,12 @@ inline bool isLowercase(char32_t c) { return c < 0x80 ? c >= 'a' && c <= 'z' : i
 bool isDash(char32_t c);        // hyphen-minus, hyphen, en dash, …
 bool isApostrophe(char32_t c);  // ' and ’ (also the modifier letter apostrophe)
 bool isQuotationMark(char32_t c);
-bool isPunctuation(char32_t c);
+// General category P; in ASCII !"#%&'()*,-./:;?@[\]_{} (not the symbols $+<=>^`|~).
+inline bool isPunctuation(char32_t c) {
+    if (c >= 0x80) return isPunctuationBeyondAscii(c);
+    constexpr std::string_view kAscii = "!\"#%&'()*,-./:;?@[\\]_{}";
+    return c > ' ' && kAscii.find(static_cast<char>(c)) != std::string_view::npos;
+}
 bool isEmojiPart(char32_t c);   // Extended_Pictographic, modifiers, ZWJ, VS16, keycap, tags
 bool isRegionalIndicator(char32_t c);
 bool isControl(char32_t c);     // Cc other than whitespace: what binary data is made of
