@@ -137,7 +137,13 @@ public:
     size_t chunkEnd(size_t start) const {
         if (start < runStart_ || start >= runEnd_) {
             size_t cursor = start;
-            while (cursor < text_.size() && !isWhiteSpace(at(cursor))) cursor = after(cursor);
+            runMarks_ = {};
+            while (cursor < text_.size() && !isWhiteSpace(at(cursor))) {
+                const char c = text_[cursor];
+                runMarks_.dotOrColon = runMarks_.dotOrColon || c == '.' || c == ':';
+                runMarks_.at = runMarks_.at || c == '@';
+                cursor = after(cursor);
+            }
             runStart_ = start;
             runEnd_ = cursor;
         }
@@ -151,6 +157,7 @@ public:
         const char32_t first = at(start);
         if (first >= 0x80 || !(isLetter(first) || isDecimalDigit(first))) return 0;
         const size_t end = chunkEnd(start);
+        if (!runMarks_.dotOrColon) return 0;  // every URL has one: "www.", "://", a domain's dot
         std::string_view chunk = text_.substr(start, end - start);
         std::string lower(chunk.substr(0, 8));
         for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -192,6 +199,7 @@ public:
     // local@domain.tld in ASCII; returns its end, or 0.
     size_t emailEnd(size_t start) const {
         const size_t end = chunkEnd(start);
+        if (!runMarks_.at) return 0;
         const std::string_view chunk = text_.substr(start, end - start);
         const size_t at = chunk.find('@');
         if (at == std::string_view::npos || at == 0) return 0;
@@ -240,6 +248,10 @@ public:
 private:
     std::string_view text_;
     mutable size_t runStart_ = 0, runEnd_ = 0;  // the last non-space run chunkEnd found
+    struct RunMarks {
+        bool dotOrColon = false, at = false;  // whether the run has a '.' or ':', an '@'
+    };
+    mutable RunMarks runMarks_;
 };
 
 }  // namespace
