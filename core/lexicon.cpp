@@ -25,8 +25,8 @@ std::vector<TableRow> readTable(std::string_view path) {
     return rows;
 }
 
-std::unordered_set<std::string_view> readWordSet(std::string_view path) {
-    std::unordered_set<std::string_view> words;
+WordSet readWordSet(std::string_view path) {
+    WordSet words;
     for (const TableRow& row : readTable(path)) words.insert(row[0]);
     return words;
 }

@@ -1,6 +1,5 @@
 #include "2-tokens/sentences.h"
 
-#include <unordered_set>
 
 #include "1-text/unicode.h"
 #include "1-text/utf8.h"
@@ -10,7 +9,7 @@
 namespace annotator {
 namespace {
 
-const std::unordered_set<std::string_view>& sentenceStarters() {
+const WordSet& sentenceStarters() {
     static const auto starters = readWordSet("core/2-tokens/sentence-starters.tsv");
     return starters;
 }
@@ -83,7 +82,7 @@ void findSentences(Document& document) {
             } else if (token.kind == TokenKind::Word && i + 1 < block.endToken) {
                 const AbbreviationClass kind = abbreviationClass(text);
                 ends = kind == AbbreviationClass::Other &&
-                       sentenceStarters().count(document.tokens[i + 1].bytes.of(document.text)) > 0;
+                       sentenceStarters().contains(document.tokens[i + 1].bytes.of(document.text));
             }
             if (ends) {
                 add(b, start, last + 1);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_set>
 
 #include "1-text/unicode.h"
 #include "1-text/utf8.h"
@@ -30,7 +29,7 @@ constexpr uint32_t kFeatureVersion = 9;
 constexpr int kTemplateCount = CommonWordInContext + 1;
 
 // Small words that Title Case leaves in lower case; they do not count against a headline.
-const std::unordered_set<std::string_view> kTitleCaseSmallWords = {
+const WordSet kTitleCaseSmallWords = {
     "a", "an", "the", "and", "or", "but", "of", "on", "in", "at", "to", "for", "by", "with", "from", "as", "vs", "vs."};
 
 uint64_t fnv(uint64_t hash, std::string_view bytes) {
@@ -121,7 +120,7 @@ SentenceKind sentenceKind(const Document& document, const Sentence& sentence) {
         size_t offset = 0;
         if (text.empty() || !isLetter(decodeUtf8(text, offset))) continue;
         const std::string_view folded = foldedToken(document, i);
-        if (folded.size() <= 4 && kTitleCaseSmallWords.count(folded)) continue;  // none is longer
+        if (folded.size() <= 4 && kTitleCaseSmallWords.contains(folded)) continue;  // none is longer
         ++words;
         capitalised += startsUpper(text);
         bool upper = text.size() > 1;
@@ -136,20 +135,20 @@ SentenceKind sentenceKind(const Document& document, const Sentence& sentence) {
     return SentenceKind::Normal;
 }
 
-const std::unordered_set<std::string_view>& givenNames() {
+const WordSet& givenNames() {
     static const auto names = readWordSet("core/3-entities/given-names.tsv");
     return names;
 }
 
 // Words the training text mostly writes in lower case (tools/common-words.sh).
-const std::unordered_set<std::string_view>& commonWords() {
+const WordSet& commonWords() {
     static const auto words = readWordSet("core/3-entities/common-words.tsv");
     return words;
 }
 
 }  // namespace
 
-bool isTitleCaseSmallWord(std::string_view foldedWord) { return kTitleCaseSmallWords.count(foldedWord) > 0; }
+bool isTitleCaseSmallWord(std::string_view foldedWord) { return kTitleCaseSmallWords.contains(foldedWord); }
 
 uint32_t featureFingerprint(int stage) {
     uint64_t hash = fnv(0xcbf29ce484222325ull, "entity-features/stage " + std::to_string(stage));
@@ -188,8 +187,8 @@ FeatureExtractor::FeatureExtractor(const Document& document) {
             parts.suffix[length - 2] = part(word.substr(word.size() - length));
         }
         parts.capitalised = startsUpper(text);
-        parts.givenName = givenNames().count(text) > 0;
-        parts.common = commonWords().count(word) > 0;
+        parts.givenName = givenNames().contains(text);
+        parts.common = commonWords().contains(word);
     }
     std::vector<PhraseMark> marks(count);
     const auto phraseParts = [&](uint64_t TokenParts::*field) {

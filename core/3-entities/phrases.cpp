@@ -33,9 +33,21 @@ bool PhraseLexicon::mayStartPhrase(std::string_view word) const {
     return (firstWordBits_[bit / 64] >> (bit % 64)) & 1;
 }
 
-std::string_view PhraseLexicon::find(const std::string& phrase) const {
-    const auto found = exact_.find(phrase);
-    return found == exact_.end() ? std::string_view() : found->second.label;
+PhraseLexicon::Entry& PhraseLexicon::entryOf(StringIndex& index, std::string key) {
+    if (const std::optional<uint32_t> found = index.find(key)) return entries_[*found];
+    keys_.push_back(std::move(key));
+    index.insert(keys_.back(), static_cast<uint32_t>(entries_.size()));
+    return entries_.emplace_back();
+}
+
+const PhraseLexicon::Entry* PhraseLexicon::find(const StringIndex& index, std::string_view key) const {
+    const std::optional<uint32_t> found = index.find(key);
+    return found ? &entries_[*found] : nullptr;
+}
+
+std::string_view PhraseLexicon::find(std::string_view phrase) const {
+    const Entry* found = find(exact_, phrase);
+    return found ? found->label : std::string_view();
 }
 
 void PhraseLexicon::add(std::string_view phrase, std::string_view label) {
@@ -46,15 +58,15 @@ void PhraseLexicon::add(std::string_view phrase, std::string_view label) {
     std::string key;
     for (const Token& token : tokens) {
         if (!key.empty()) {
-            exact_[key].goesOn = true;
-            folded_[foldCase(key)].goesOn = true;
+            entryOf(exact_, key).goesOn = true;
+            entryOf(folded_, foldCase(key)).goesOn = true;
             key += ' ';
         }
         key += token.bytes.of(phrase);
     }
     // The first label given a phrase stays.
-    if (Entry& entry = exact_[key]; entry.label.empty()) entry.label = label;
-    if (Entry& entry = folded_[foldCase(key)]; entry.label.empty()) entry.label = label;
+    if (Entry& entry = entryOf(exact_, key); entry.label.empty()) entry.label = label;
+    if (Entry& entry = entryOf(folded_, foldCase(key)); entry.label.empty()) entry.label = label;
     longest_ = std::max(longest_, tokens.size());
 }
 
@@ -75,16 +87,15 @@ struct PhraseMatcher {
             if (i > first) key += ' ';
             key += word;
             capitals = capitals && !hasLowercase(word);
-            const auto exact = lexicon.exact_.find(key);
-            const bool exactPhrase = exact != lexicon.exact_.end() && !exact->second.label.empty();
-            if (exactPhrase) label = exact->second.label, end = i + 1;
-            const bool exactGoesOn = exact != lexicon.exact_.end() && exact->second.goesOn;
+            const PhraseLexicon::Entry* exact = lexicon.find(lexicon.exact_, key);
+            const bool exactPhrase = exact && !exact->label.empty();
+            if (exactPhrase) label = exact->label, end = i + 1;
+            const bool exactGoesOn = exact && exact->goesOn;
             bool foldedGoesOn = false;
             if (capitals && key.size() >= 4) {
-                const auto folded = lexicon.folded_.find(foldCase(key));
-                if (folded != lexicon.folded_.end()) {
-                    if (!exactPhrase && !folded->second.label.empty()) label = folded->second.label, end = i + 1;
-                    foldedGoesOn = folded->second.goesOn;
+                if (const PhraseLexicon::Entry* folded = lexicon.find(lexicon.folded_, foldCase(key))) {
+                    if (!exactPhrase && !folded->label.empty()) label = folded->label, end = i + 1;
+                    foldedGoesOn = folded->goesOn;
                 }
             }
             if (!exactGoesOn && !foldedGoesOn) break;

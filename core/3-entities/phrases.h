@@ -7,23 +7,30 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "document.h"
+#include "string_index.h"
 
 namespace annotator {
 
 class PhraseLexicon {
 public:
+    PhraseLexicon() = default;
+    // Moved, never copied: its indexes view the keys it holds.
+    PhraseLexicon(PhraseLexicon&&) = default;
+    PhraseLexicon& operator=(PhraseLexicon&&) = default;
+    PhraseLexicon(const PhraseLexicon&) = delete;
+    PhraseLexicon& operator=(const PhraseLexicon&) = delete;
+
     // Adds a phrase as written (it is tokenized here) with its label.
     void add(std::string_view phrase, std::string_view label);
     size_t longest() const { return longest_; }
     // The label of a phrase given as its tokens joined by single spaces, or empty.
-    std::string_view find(const std::string& phrase) const;
+    std::string_view find(std::string_view phrase) const;
 
 private:
     friend struct PhraseMatcher;
@@ -34,7 +41,12 @@ private:
         std::string_view label;  // empty: only the start of longer phrases
         bool goesOn = false;     // some longer phrase starts with these words
     };
-    std::unordered_map<std::string, Entry> exact_, folded_;
+    // Words joined by single spaces → index into entries_ (keys held by keys_).
+    StringIndex exact_, folded_;
+    std::vector<Entry> entries_;
+    std::deque<std::string> keys_;  // never moves what it holds
+    Entry& entryOf(StringIndex& index, std::string key);
+    const Entry* find(const StringIndex& index, std::string_view key) const;
     // The first words of all phrases (folded too): most tokens start none. A bit per hash
     // of a first word passes most tokens over with one hash and one bit test.
     std::vector<uint64_t> firstWordBits_ = std::vector<uint64_t>(kFilterBits / 64, 0);

@@ -2,17 +2,17 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "lexicon.h"
+#include "string_index.h"
 
 namespace annotator {
 
 namespace {
 
 struct Nicknames {
-    std::unordered_map<std::string_view, uint32_t> names;  // every name and nickname → its number
+    StringIndex names;                                     // every name and nickname → its number
     std::unordered_set<uint64_t> pairs;                    // each pair both ways, as two numbers
 };
 
@@ -21,9 +21,7 @@ uint64_t pairOf(uint32_t a, uint32_t b) { return uint64_t{a} << 32 | b; }
 const Nicknames& nicknames() {
     static const Nicknames table = [] {
         Nicknames made;
-        const auto number = [&](std::string_view name) {
-            return made.names.emplace(name, static_cast<uint32_t>(made.names.size())).first->second;
-        };
+        const auto number = [&](std::string_view name) { return made.names.insert(name, static_cast<uint32_t>(made.names.size())).first; };
         for (const TableRow& row : readTable("core/4-aliases/nicknames.tsv")) {
             if (row.size() < 2) continue;
             const uint32_t a = number(row[0]), b = number(row[1]);
@@ -37,15 +35,15 @@ const Nicknames& nicknames() {
 
 }  // namespace
 
-bool isCommonGivenName(std::string_view word) { return nicknames().names.contains(word); }
+bool isCommonGivenName(std::string_view word) { return nicknames().names.find(word).has_value(); }
 
 bool areNicknames(std::string_view a, std::string_view b) {
     if (a == b || a.empty() || b.empty()) return false;
     const Nicknames& table = nicknames();
-    const auto first = table.names.find(a);
-    if (first == table.names.end()) return false;
-    const auto second = table.names.find(b);
-    return second != table.names.end() && table.pairs.contains(pairOf(first->second, second->second));
+    const std::optional<uint32_t> first = table.names.find(a);
+    if (!first) return false;
+    const std::optional<uint32_t> second = table.names.find(b);
+    return second && table.pairs.contains(pairOf(*first, *second));
 }
 
 }  // namespace annotator

@@ -108,7 +108,7 @@ PersonName analysePersonName(std::string_view name) {
             continue;
         }
         if (found != table.end() && found->second == WordKind::Title) found = table.end();
-        if (leading && (!gazetteer().find(std::string(text)).empty() || findDemonym(text))) {
+        if (leading && (!gazetteer().find(text).empty() || findDemonym(text))) {
             held.push_back(std::move(word));
             continue;
         }

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 #include "1-text/unicode.h"
 #include "1-text/utf8.h"
 #include "4-aliases/titles.h"
+#include "lexicon.h"
 
 namespace annotator {
 namespace {
@@ -26,7 +26,7 @@ struct Actor {
 constexpr uint32_t kLongestReadTokens = 256;
 
 bool isPreposition(std::string_view word) {
-    static const std::unordered_set<std::string_view> words = {
+    static const WordSet words = {
         "in", "at", "to", "from", "with", "of", "on", "for", "by", "about", "between", "around", "including", "near",
         "into", "over", "against", "towards", "toward", "across", "through", "during", "since", "like", "than", "among",
         "after", "before", "via", "outside", "inside", "within", "under"};
@@ -35,7 +35,7 @@ bool isPreposition(std::string_view word) {
 
 // Words that start a new clause: arguments are not looked for across them.
 bool startsClause(std::string_view word) {
-    static const std::unordered_set<std::string_view> words = {
+    static const WordSet words = {
         "that", "which", "who", "whom", "whose", "while", "whereas", "but", "because", "although", "though", "since", "when", "where", ";", ":", "(", ")",
         "\"", "\xE2\x80\x9C", "\xE2\x80\x9D"};
     return words.contains(word);

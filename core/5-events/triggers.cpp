@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "1-text/unicode.h"
 #include "lexicon.h"
@@ -53,7 +53,18 @@ std::vector<std::pair<std::string, VerbForm>> inflect(const std::string& lemma, 
 
 struct Lexicon {
     std::vector<Trigger> triggers;
-    std::unordered_map<std::string, std::vector<std::pair<uint32_t, VerbForm>>> byFirstWord;  // written form → triggers
+    // A written form of a trigger's first word → the triggers it may start (index into
+    // byFirstWord), looked up for every token.
+    StringIndex firstWords;
+    std::vector<std::vector<std::pair<uint32_t, VerbForm>>> byFirstWord;
+    std::deque<std::string> forms;  // the keys of firstWords; never moves what it holds
+
+    std::vector<std::pair<uint32_t, VerbForm>>& startingWith(std::string form) {
+        if (const std::optional<uint32_t> found = firstWords.find(form)) return byFirstWord[*found];
+        forms.push_back(std::move(form));
+        firstWords.insert(forms.back(), static_cast<uint32_t>(byFirstWord.size()));
+        return byFirstWord.emplace_back();
+    }
 };
 
 std::string plural(const std::string& noun) {
@@ -65,7 +76,7 @@ std::string plural(const std::string& noun) {
 // Words that may stand between the words of a phrase: not punctuation, prepositions,
 // conjunctions or verbs of their own ("declined … to" is no phrase).
 bool mayStandBetween(std::string_view word) {
-    static const std::unordered_set<std::string_view> stops = {
+    static const WordSet stops = {
         "to", "at", "in", "on", "of", "for", "with", "from", "by", "and", "or", "but", "that", "which", "who",
         "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says"};
     if (word.empty() || stops.contains(word)) return false;
@@ -99,11 +110,11 @@ const Lexicon& lexicon() {
             if (trigger.words.empty()) continue;
             const uint32_t index = static_cast<uint32_t>(made.triggers.size());
             if (trigger.verb) {
-                for (auto& [form, kind] : inflect(trigger.words[0], irregular)) made.byFirstWord[form].push_back({index, kind});
+                for (auto& [form, kind] : inflect(trigger.words[0], irregular)) made.startingWith(form).push_back({index, kind});
             } else {
-                made.byFirstWord[trigger.words[0]].push_back({index, VerbForm::Noun});
+                made.startingWith(trigger.words[0]).push_back({index, VerbForm::Noun});
                 // A noun of one word matches its plural here; a phrase's last word in findTriggers.
-                if (trigger.words.size() == 1) made.byFirstWord[plural(trigger.words[0])].push_back({index, VerbForm::Noun});
+                if (trigger.words.size() == 1) made.startingWith(plural(trigger.words[0])).push_back({index, VerbForm::Noun});
             }
             made.triggers.push_back(std::move(trigger));
         }
@@ -114,7 +125,7 @@ const Lexicon& lexicon() {
 
 // Words after which a word that is both is a noun: "a visit", "his visit", "Moscow's visit".
 bool readsAsNoun(std::string_view previous) {
-    static const std::unordered_set<std::string_view> determiners = {
+    static const WordSet determiners = {
         "a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those",
         "'s", "\xE2\x80\x99s", "first", "second", "new", "official", "surprise", "state", "planned", "upcoming",
         "recent", "last", "further", "more", "any", "no", "of", "for", "after", "during", "before"};
@@ -133,15 +144,15 @@ std::vector<TriggerMatch> findTriggers(const Document& document, uint32_t firstT
         for (uint32_t t = std::max(mention.firstToken, firstToken); t < std::min(mention.endToken, endToken); ++t) named[t - firstToken] = true;
     }
     std::vector<TriggerMatch> found;
-    std::string key;  // the word looked up, in a string the table's keys compare with
     for (uint32_t t = firstToken; t < endToken; ++t) {
-        const auto candidates = table.byFirstWord.find(key.assign(word(t)));
-        if (candidates == table.byFirstWord.end()) continue;
+        const std::optional<uint32_t> starts = table.firstWords.find(word(t));
+        if (!starts) continue;
+        const std::vector<std::pair<uint32_t, VerbForm>>& candidates = table.byFirstWord[*starts];
         const bool noun = t > firstToken && (readsAsNoun(word(t - 1)) ||
                                              (t > firstToken + 1 && readsAsNoun(word(t - 2)) && word(t - 1) != "to"));
-        const bool hasNoun = std::any_of(candidates->second.begin(), candidates->second.end(),
+        const bool hasNoun = std::any_of(candidates.begin(), candidates.end(),
                                          [](const auto& candidate) { return candidate.second == VerbForm::Noun; });
-        for (const auto& [index, form] : candidates->second) {
+        for (const auto& [index, form] : candidates) {
             const Trigger& trigger = table.triggers[index];
             // A word that is a verb and a noun is read by the word before it.
             if ((form == VerbForm::Base || form == VerbForm::ThirdPerson) && trigger.verb && noun) continue;
