@@ -56,7 +56,7 @@ struct Cluster {
     std::vector<uint32_t> units;        // in order of joining
     std::vector<std::vector<uint32_t>> members;  // per unit of `units`: its mentions that joined, by index into unit.mentions
     std::vector<AliasReason> reasons;   // per unit of `units`: why it joined (the first: Written)
-    std::vector<bool> documents;        // documents with a mention in this cluster
+    std::vector<uint32_t> documents;    // documents with a mention in this cluster, in order
     size_t parts = 0;                   // the most of its units
     std::string name;                   // set when no mention spells the name (a country of a nationality)
 };
@@ -322,14 +322,16 @@ private:
     }
 
     uint32_t newCluster() {
-        clusters_.emplace_back().documents.assign(collection_.documents.size(), false);
+        clusters_.emplace_back();
         return static_cast<uint32_t>(clusters_.size() - 1);
     }
 
     // Adds the unit's mentions `members` (indexes into unit.mentions) to the cluster.
     void join(uint32_t cluster, uint32_t unit, std::vector<uint32_t> members, AliasReason reason) {
         Cluster& c = clusters_[cluster];
-        for (const uint32_t member : members) c.documents[units_[unit].mentions[member].document] = true;
+        for (const uint32_t member : members) c.documents.push_back(units_[unit].mentions[member].document);
+        std::sort(c.documents.begin(), c.documents.end());
+        c.documents.erase(std::unique(c.documents.begin(), c.documents.end()), c.documents.end());
         c.units.push_back(unit);
         c.members.push_back(std::move(members));
         c.reasons.push_back(reason);
@@ -401,7 +403,8 @@ private:
             std::optional<uint32_t> only;
             size_t present = 0;
             for (const uint32_t cluster : candidates) {
-                if (clusters_[cluster].documents[shorter.mentions[i].document]) ++present, only = cluster;
+                const std::vector<uint32_t>& documents = clusters_[cluster].documents;
+                if (std::binary_search(documents.begin(), documents.end(), shorter.mentions[i].document)) ++present, only = cluster;
             }
             if (present == 1) byCluster[*only].push_back(i);
             else alone.push_back(i);
