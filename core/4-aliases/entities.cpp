@@ -158,17 +158,26 @@ std::string namedKeyOf(std::string_view text) {
     return key;
 }
 
-// Whether `acronym` (lowercase letters) abbreviates the name `key` of several words: each
-// word but the small ones gives its first letter, in order, and may give more letters of
-// its own after it ("un": United Nations; "sia": Singapore Airlines; "usaf": United States
-// Air Force).
-bool abbreviates(std::string_view acronym, std::string_view key) {
+// The words of the name `key` that an acronym takes letters from: all but the small ones.
+std::vector<std::string_view> acronymWords(std::string_view key) {
     std::vector<std::string_view> words;
     for (const std::string_view word : wordsOf(key)) {
         const NamedWord* known = findNamedWord(word);
         if (!known || known->kind != NamedWord::Small) words.push_back(word);
     }
+    return words;
+}
+
+// Whether `acronym` (lowercase letters) abbreviates a name of several words (acronymWords):
+// each word gives its first letter, in order, and may give more letters of its own after it
+// ("un": United Nations; "sia": Singapore Airlines; "usaf": United States Air Force).
+bool abbreviates(std::string_view acronym, const std::vector<std::string_view>& words) {
     if (words.size() < 2 || acronym.size() < words.size()) return false;
+    // The initials must come in order among the acronym's letters: most names fail here.
+    for (size_t i = 0, j = 0; j < words.size(); ++i) {
+        if (i == acronym.size()) return false;
+        if (acronym[i] == words[j][0]) ++j;
+    }
     // match(i, j): the letters from i on abbreviate the words from j on.
     auto match = [&](auto& self, size_t i, size_t j) -> bool {
         if (j == words.size()) return i == acronym.size();
@@ -184,6 +193,8 @@ bool abbreviates(std::string_view acronym, std::string_view key) {
     };
     return match(match, 0, 0);
 }
+
+bool abbreviates(std::string_view acronym, std::string_view key) { return abbreviates(acronym, acronymWords(key)); }
 
 // A name written as capital letters alone, with or without periods: "UN", "U.S.", "NATO".
 bool isAcronym(std::string_view written) {
@@ -491,9 +502,13 @@ private:
 
     // "UN" joins "United Nations" when that is the only name it abbreviates.
     void joinAcronyms() {
-        std::unordered_map<char, std::vector<std::pair<std::string_view, uint32_t>>> byInitial;  // names of several words
+        struct Name {
+            std::vector<std::string_view> words;  // acronymWords
+            uint32_t cluster;
+        };
+        std::unordered_map<char, std::vector<Name>> byInitial;  // names of several words
         for (const auto& [key, cluster] : namedClusters_) {
-            if (key.find(' ') != std::string::npos) byInitial[key[0]].push_back({key, cluster});
+            if (key.find(' ') != std::string::npos) byInitial[key[0]].push_back({acronymWords(key), cluster});
         }
         for (auto& [key, cluster] : namedClusters_) {
             Cluster& acronym = clusters_[cluster];
@@ -503,8 +518,8 @@ private:
             acronyms_.push_back(key);
             std::optional<uint32_t> only;
             bool several = false;
-            for (const auto& [name, target] : byInitial[key[0]]) {
-                if (target == cluster || !abbreviates(key, name)) continue;
+            for (const auto& [words, target] : byInitial[key[0]]) {
+                if (target == cluster || !abbreviates(key, words)) continue;
                 several = several || (only && *only != target);
                 only = target;
             }
@@ -571,6 +586,7 @@ private:
     // mentions write ("Ri Yong Ho" over "Rey Yong-ho" when "Ri" is written alone too),
     // then the most mentioned, then the first.
     size_t canonicalUnit(const Cluster& cluster) const {
+        if (cluster.units.size() == 1) return 0;
         auto rank = [&](size_t i) {
             const Unit& unit = units_[cluster.units[i]];
             const bool latin = !hasNonLatinLetters(unit.written.front());
