@@ -175,6 +175,8 @@ FeatureExtractor::FeatureExtractor(const Document& document) {
             parts = words_[first];
             continue;
         }
+        parts.spelling = static_cast<uint32_t>(spellingFirstTokens_.size());
+        spellingFirstTokens_.push_back(i);
         const std::string_view word = foldedToken(document, i);
         parts.word = ids.insert(word, static_cast<uint32_t>(ids.size())).first;
         parts.text = part(text);
@@ -245,6 +247,27 @@ void FeatureExtractor::appendSecondStage(const Sentence& sentence, std::vector<s
 }
 
 void FeatureExtractor::extract(const Sentence& sentence, std::vector<std::vector<uint64_t>>& features) const {
+    extractContext(sentence, features);
+    for (uint32_t i = sentence.firstToken; i < sentence.endToken; ++i) ownFeatures(i, features[i - sentence.firstToken]);
+}
+
+void FeatureExtractor::ownFeatures(uint32_t i, std::vector<uint64_t>& out) const {
+    const Constants& c = constants();
+    const TokenParts& token = words_[i];
+    out.push_back(feature(Bias, {c.empty}));
+    out.push_back(feature(Word, {token.text}));
+    out.push_back(feature(Lower, {token.lower}));
+    static constexpr Template kPrefixes[] = {Prefix2, Prefix3, Prefix4};
+    static constexpr Template kSuffixes[] = {Suffix2, Suffix3, Suffix4};
+    for (int length = 0; length < 3 && token.prefix[length] != 0; ++length) {
+        out.push_back(feature(kPrefixes[length], {token.prefix[length]}));
+        out.push_back(feature(kSuffixes[length], {token.suffix[length]}));
+    }
+    out.push_back(feature(Shape, {token.shape}));
+    out.push_back(feature(GivenName, {token.givenName ? c.yes : c.no}));
+}
+
+void FeatureExtractor::extractContext(const Sentence& sentence, std::vector<std::vector<uint64_t>>& features) const {
     const Constants& c = constants();
     const long first = sentence.firstToken, end = sentence.endToken;
     features.resize(end - first);
@@ -259,21 +282,11 @@ void FeatureExtractor::extract(const Sentence& sentence, std::vector<std::vector
         out.clear();
         out.reserve(48);
         const uint64_t lower = token.lower, shape = token.shape, kind = kindPart(static_cast<SentenceKind>(token.sentenceKind));
-        out.push_back(feature(Bias, {c.empty}));
-        out.push_back(feature(Word, {token.text}));
-        out.push_back(feature(Lower, {lower}));
         out.push_back(feature(LowerPrev, {at(i - 1, &TokenParts::lower)}));
         out.push_back(feature(LowerNext, {at(i + 1, &TokenParts::lower)}));
         out.push_back(feature(LowerPrev2, {at(i - 2, &TokenParts::lower)}));
         out.push_back(feature(LowerNext2, {at(i + 2, &TokenParts::lower)}));
-        static constexpr Template kPrefixes[] = {Prefix2, Prefix3, Prefix4};
-        static constexpr Template kSuffixes[] = {Suffix2, Suffix3, Suffix4};
-        for (int length = 0; length < 3 && token.prefix[length] != 0; ++length) {
-            out.push_back(feature(kPrefixes[length], {token.prefix[length]}));
-            out.push_back(feature(kSuffixes[length], {token.suffix[length]}));
-        }
         const uint64_t shapeBefore = at(i - 1, &TokenParts::shape), shapeAfter = at(i + 1, &TokenParts::shape);
-        out.push_back(feature(Shape, {shape}));
         out.push_back(feature(ShapePrev, {shapeBefore}));
         out.push_back(feature(ShapeNext, {shapeAfter}));
         out.push_back(feature(ShapeWindow, {shapeBefore, shape, shapeAfter}));
@@ -302,7 +315,6 @@ void FeatureExtractor::extract(const Sentence& sentence, std::vector<std::vector
         out.push_back(feature(InGazetteer, {token.gazetteer}));
         out.push_back(feature(InGazetteerPrev, {i > first ? words_[i - 1].gazetteer : c.dash}));
         out.push_back(feature(InGazetteerNext, {i + 1 < end ? words_[i + 1].gazetteer : c.dash}));
-        out.push_back(feature(GivenName, {token.givenName ? c.yes : c.no}));
         out.push_back(feature(GivenNamePrev, {flag(i - 1, &TokenParts::givenName) ? c.yes : c.no}));
     }
 }

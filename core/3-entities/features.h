@@ -43,6 +43,15 @@ public:
     // features; the second stage has these and more).
     void extract(const Sentence& sentence, std::vector<std::vector<uint64_t>>& features) const;
 
+    // The same in two parts, for the tagger to weigh each spelling's own features once:
+    // those of the token's spelling alone (the same for every token written so), and those
+    // that look at its context. extract() gives both.
+    void extractContext(const Sentence& sentence, std::vector<std::vector<uint64_t>>& features) const;
+    void ownFeatures(uint32_t token, std::vector<uint64_t>& features) const;
+    // The tokens' spellings, numbered from 0 in order of appearance, and the first token of each.
+    uint32_t spellingOf(uint32_t token) const { return words_[token].spelling; }
+    const std::vector<uint32_t>& spellings() const { return spellingFirstTokens_; }
+
     // For the second stage: the first stage's tag of every token of the document, then the
     // features that look at them, appended to the sentence's first-stage features.
     void setFirstPass(const std::vector<int>& tags);
@@ -58,11 +67,13 @@ private:
         uint64_t text = 0, lower = 0, shape = 0;
         uint64_t prefix[3] = {}, suffix[3] = {};  // 2, 3, 4 bytes; 0 when the word is too short
         uint64_t demonym = 0, gazetteer = 0;     // phrase label and B/I, or "-"
-        uint32_t word = 0;  // the id of the case-folded word in this document
+        uint32_t word = 0;      // the id of the case-folded word in this document
+        uint32_t spelling = 0;  // the id of the token's text in this document
         uint8_t sentenceKind = 0;
         bool capitalised = false, givenName = false, common = false;
     };
     std::vector<TokenParts> words_;    // per token
+    std::vector<uint32_t> spellingFirstTokens_;  // per spelling id
     std::vector<WordUse> uses_;  // per word id
     std::vector<int> firstPass_;         // per token, when set
     // Per word id: how often the first stage gave each entity type, and O.

@@ -162,11 +162,26 @@ std::vector<int> tagDocument(const Document& document, const EntityTagger& tagge
     // Each token's features, reused from sentence to sentence and document to document (a
     // token's list keeps its room), and given back after a sentence of unusual length.
     thread_local std::vector<std::vector<uint64_t>> features;
-    std::vector<Sums> firstSums, secondSums(document.tokens.size(), Sums{});
+    // A token's own features (those of its spelling alone: the word, its affixes, its
+    // shape) weigh the same wherever it is written: weighed once per spelling, for both
+    // stages; most tokens repeat a spelling ("the", ",", a name).
+    const std::vector<uint32_t>& spellings = extractor.spellings();
+    std::vector<Sums> ownSums[kTaggerStages] = {std::vector<Sums>(spellings.size(), Sums{}), std::vector<Sums>(spellings.size(), Sums{})};
+    features.resize(1);
+    for (size_t s = 0; s < spellings.size(); ++s) {
+        features[0].clear();
+        extractor.ownFeatures(spellings[s], features[0]);
+        addWeights(tagger.stages[0], &ownSums[0][s], tagger.stages[1], &ownSums[1][s], features);
+    }
+    std::vector<Sums> firstSums, secondSums(document.tokens.size());
     std::vector<int> tags(document.tokens.size(), 0);
     for (const Sentence& sentence : document.sentences) {
-        extractor.extract(sentence, features);
-        firstSums.assign(features.size(), Sums{});
+        extractor.extractContext(sentence, features);
+        firstSums.resize(features.size());
+        for (uint32_t t = sentence.firstToken; t < sentence.endToken; ++t) {
+            firstSums[t - sentence.firstToken] = ownSums[0][extractor.spellingOf(t)];
+            secondSums[t] = ownSums[1][extractor.spellingOf(t)];
+        }
         addWeights(tagger.stages[0], firstSums.data(), tagger.stages[1], secondSums.data() + sentence.firstToken, features);
         const std::vector<int> first = decode(tagger.stages[0], lattices[0], firstSums.data(), firstSums.size());
         std::copy(first.begin(), first.end(), tags.begin() + sentence.firstToken);
