@@ -52,6 +52,8 @@ namespace {
 
 constexpr double kWordMatch = 0.85;  // below this, two words are not the same word
 
+bool nicknames(const NameWord& a, const NameWord& b) { return a.givenName && b.givenName && areNicknames(*a.givenName, *b.givenName); }
+
 // Two words (or parts) and their spelling keys.
 double spellingSimilarity(std::string_view a, std::string_view keyA, std::string_view b, std::string_view keyB) {
     if (a == b) return 1.0;
@@ -63,7 +65,7 @@ double spellingSimilarity(std::string_view a, std::string_view keyA, std::string
 double wordSimilarity(const NameWord& a, const NameWord& b) {
     if (a.initial || b.initial) return a.folded[0] == b.folded[0] ? 0.9 : 0.0;
     if (a.folded == b.folded) return 1.0;
-    if (areNicknames(a.folded, b.folded)) return 0.9;
+    if (nicknames(a, b)) return 0.9;
     // Hyphenated words in as many parts match part by part: Jong-un is not Jong-il,
     // though the two spellings are alike.
     if (!a.parts.empty() && a.parts.size() == b.parts.size()) {
@@ -78,7 +80,7 @@ double wordSimilarity(const NameWord& a, const NameWord& b) {
 
 // A word rare enough to tell a person by: long and not a common given name or family name.
 bool isDistinctive(const NameWord& word) {
-    return word.folded.size() >= 6 && word.parts.empty() && !isCommonGivenName(word.folded);
+    return word.folded.size() >= 6 && word.parts.empty() && !word.givenName;
 }
 
 // Names of two or three words, one of them a short syllable spelt two ways, the others the
@@ -186,7 +188,7 @@ double similarityOfShorter(const PersonName& shorter, const PersonName& longer) 
         // Only a name written the same or as its nickname: a spelling variant of the
         // second word is too weak a sign.
         const NameWord &a = shorter.words[0], &b = longer.words[1];
-        if (!a.initial && (a.folded == b.folded || areNicknames(a.folded, b.folded))) given = 0.95 * wordSimilarity(a, b), givenEnd = 2;
+        if (!a.initial && (a.folded == b.folded || nicknames(a, b))) given = 0.95 * wordSimilarity(a, b), givenEnd = 2;
     }
     if (given >= kWordMatch) {
         if (const double rest = restSimilarity(shorter, longer, givenEnd); rest >= 0) {

@@ -35,15 +35,18 @@ const Nicknames& nicknames() {
 
 }  // namespace
 
-bool isCommonGivenName(std::string_view word) { return nicknames().names.find(word).has_value(); }
+std::optional<uint32_t> givenNameNumber(std::string_view word) { return nicknames().names.find(word); }
+
+bool isCommonGivenName(std::string_view word) { return givenNameNumber(word).has_value(); }
+
+bool areNicknames(uint32_t a, uint32_t b) { return a != b && nicknames().pairs.contains(pairOf(a, b)); }
 
 bool areNicknames(std::string_view a, std::string_view b) {
     if (a == b || a.empty() || b.empty()) return false;
-    const Nicknames& table = nicknames();
-    const std::optional<uint32_t> first = table.names.find(a);
+    const std::optional<uint32_t> first = givenNameNumber(a);
     if (!first) return false;
-    const std::optional<uint32_t> second = table.names.find(b);
-    return second && table.pairs.contains(pairOf(*first, *second));
+    const std::optional<uint32_t> second = givenNameNumber(b);
+    return second && areNicknames(*first, *second);
 }
 
 }  // namespace annotator

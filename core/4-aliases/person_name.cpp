@@ -8,6 +8,7 @@
 #include "3-entities/demonyms.h"
 #include "3-entities/gazetteer.h"
 #include "4-aliases/latin.h"
+#include "4-aliases/nicknames.h"
 #include "lexicon.h"
 
 namespace annotator {
@@ -101,7 +102,7 @@ PersonName analysePersonName(std::string_view name) {
         for (size_t offset = 0; offset < folded.size(); ++letters) decodeUtf8(folded, offset);
         std::vector<std::string> partKeys;
         for (const std::string& piece : parts) partKeys.push_back(spellingKey(piece));
-        NameWord word{folded, spellingKey(folded), std::move(parts), std::move(partKeys), letters == 1};
+        NameWord word{folded, spellingKey(folded), std::move(parts), std::move(partKeys), letters == 1, givenNameNumber(folded)};
         auto found = table.find(foldCase(text));
         if (found != table.end() && (found->second == WordKind::Suffix || (found->second == WordKind::Title && leading))) {
             held.clear();
@@ -127,7 +128,8 @@ PersonName analysePersonName(std::string_view name) {
         const NameWord &first = person.words[i], &second = person.words[i + 1];
         std::string folded = first.folded + second.folded;
         std::string key = spellingKey(folded);
-        person.joined.push_back({std::move(folded), std::move(key), {first.folded, second.folded}, {first.key, second.key}, false});
+        const std::optional<uint32_t> givenName = givenNameNumber(folded);
+        person.joined.push_back({std::move(folded), std::move(key), {first.folded, second.folded}, {first.key, second.key}, false, givenName});
     }
     return person;
 }

@@ -5,6 +5,8 @@
 // Thread-safe; the word table (core/4-aliases/name-words.tsv) is loaded once.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +19,7 @@ struct NameWord {
     std::vector<std::string> parts;  // the pieces between hyphens, when there are several ("jong", "un")
     std::vector<std::string> partKeys;  // the spelling key of each part
     bool initial = false;  // one letter, written as an initial or alone
+    std::optional<uint32_t> givenName;  // its number in the nickname table, if it is a name there
 };
 
 struct PersonName {
