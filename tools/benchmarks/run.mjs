@@ -23,7 +23,9 @@ const docPath = join(root, 'docs', 'benchmarks.md');
 const resultsPath = join(root, 'build', 'benchmarks.json');
 const quick = Boolean(process.env.BENCHMARKS_QUICK);
 
-const RUNS = 3;                        // best of, for ours and wink on each throughput set
+// Best of, for ours and wink on each throughput set: this shared machine's speed drifts by a
+// fifth from minute to minute, and the best of five reads the code more than the neighbours.
+const RUNS = 5;
 const STARTUP_REPEATS = 3;             // fresh processes / profiles, median
 const SIZES = quick
   ? [{ count: 10, runs: 2 }, { count: 100, runs: 1 }]
@@ -183,7 +185,8 @@ function report(results) {
     'that), runs `tools/benchmarks/run.mjs` and writes this file; the raw measures go to',
     '`build/benchmarks.json` (`node tools/benchmarks/run.mjs --report` rewrites this file from',
     'them). The page\'s own start (time to first analysis shown) is measured by',
-    '`tools/benchmark-page.sh` in [page.md](page.md).',
+    '`tools/benchmark-page.sh` in [page.md](page.md). What each optimisation bought, measured',
+    'as it was made, is in [optimisations.md](optimisations.md).',
     '',
     '## Machine and method',
     '',
