@@ -220,7 +220,7 @@ private:
     std::optional<size_t> match(const Rule& rule, size_t element, size_t at, Parts& parts, size_t& spanStart) const {
         if (element == rule.elements.size()) return at;
         const Element& current = rule.elements[element];
-        if (at < tokens_.size()) {
+        if (at < tokens_.size() && mayTake(current, tokens_[at])) {
             Parts tried = parts;
             if (accepts(current, tokens_[at], tried)) {
                 size_t start = current.context ? at + 1 : spanStart;
@@ -233,6 +233,13 @@ private:
         }
         if (current.optional) return match(rule, element + 1, at, parts, spanStart);
         return std::nullopt;
+    }
+
+    // Whether the element might take the token (never false when accepts() would be true):
+    // a cheap test before the parts are copied for accepts() to fill.
+    static bool mayTake(const Element& element, const TokenView& token) {
+        if (!element.wordClass) return std::find(element.words.begin(), element.words.end(), token.folded) != element.words.end();
+        return (token.word && token.word->wordClass == *element.wordClass) || (token.shaped && isShapeClass(*element.wordClass));
     }
 
     static bool accepts(const Element& element, const TokenView& token, Parts& parts) {
