@@ -164,10 +164,13 @@ uint32_t featureFingerprint(int stage) {
 FeatureExtractor::FeatureExtractor(const Document& document) {
     const size_t count = document.tokens.size();
     words_.resize(count);
-    StringIndex ids(count / 2);  // case-folded word → id, in order of appearance
+    // Sized for a news article's words, and grown as needed: a long text has far fewer
+    // distinct words than tokens.
+    const size_t expected = std::min<size_t>(count, 4096);
+    StringIndex ids(expected);  // case-folded word → id, in order of appearance
     // A token's own parts depend on its text alone: made once for each spelling, since
     // most tokens repeat one ("the", ",", a name).
-    StringIndex spellings(count / 2);  // text → the first token written so
+    StringIndex spellings(expected);  // text → the first token written so
     for (uint32_t i = 0; i < count; ++i) {
         const std::string_view text = document.tokens[i].bytes.of(document.text);
         TokenParts& parts = words_[i];
