@@ -106,14 +106,24 @@ void addWeights(const TaggerModel& model, const std::vector<std::vector<uint64_t
     }
 }
 
-// The same for two models at once, reading each feature once.
-void addWeights(const TaggerModel& first, Sums* firstSums, const TaggerModel& second, Sums* secondSums,
-                const std::vector<std::vector<uint64_t>>& features) {
+// The same for both stages at once, reading each feature once, from the paired rows when
+// there are some.
+void addWeights(const EntityTagger& tagger, Sums* firstSums, Sums* secondSums, const std::vector<std::vector<uint64_t>>& features) {
+    const TaggerModel &first = tagger.stages[0], &second = tagger.stages[1];
     for (size_t i = 0; i < features.size(); ++i) {
         Sums a = firstSums[i], b = secondSums[i];
-        for (const uint64_t hash : features[i]) {
-            addRow(a, first, hash);
-            addRow(b, second, hash);
+        if (tagger.pairedRows.empty()) {
+            for (const uint64_t hash : features[i]) {
+                addRow(a, first, hash);
+                addRow(b, second, hash);
+            }
+        } else {
+            for (const uint64_t hash : features[i]) {
+                Row rows[2];
+                std::memcpy(rows, &tagger.pairedRows[size_t{first.bucketOf(hash)} * 2 * kRowStride], sizeof rows);
+                a += __builtin_convertvector(rows[0], Sums);
+                b += __builtin_convertvector(rows[1], Sums);
+            }
         }
         firstSums[i] = a, secondSums[i] = b;
     }
@@ -137,16 +147,31 @@ std::vector<int> tagSentence(const TaggerModel& model, const std::vector<std::ve
     return decode(model, latticeOf(model.transitions.data()), sums.data(), sums.size());
 }
 
+EntityTagger makeEntityTagger(TaggerModel first, TaggerModel second) {
+    EntityTagger tagger;
+    if (first.bucketBits == second.bucketBits) {
+        const size_t buckets = size_t{1} << first.bucketBits;
+        tagger.pairedRows.resize(buckets * 2 * kRowStride);
+        for (size_t bucket = 0; bucket < buckets; ++bucket) {
+            std::memcpy(&tagger.pairedRows[bucket * 2 * kRowStride], first.row(static_cast<uint32_t>(bucket)), kRowStride);
+            std::memcpy(&tagger.pairedRows[(bucket * 2 + 1) * kRowStride], second.row(static_cast<uint32_t>(bucket)), kRowStride);
+        }
+    }
+    tagger.stages[0] = std::move(first);
+    tagger.stages[1] = std::move(second);
+    return tagger;
+}
+
 Outcome<const EntityTagger*> builtInEntityTagger() {
     static const Outcome<EntityTagger> tagger = []() -> Outcome<EntityTagger> {
-        EntityTagger loaded;
+        TaggerModel loaded[kTaggerStages];
         for (int stage = 1; stage <= kTaggerStages; ++stage) {
             const std::string path = "models/entity-tagger-" + std::to_string(stage) + ".bin";
             Outcome<TaggerModel> model = loadTaggerModel(embeddedFile(path), stage);
             if (!model) return Error{"the built-in entity model " + path + ": " + model.error().message};
-            loaded.stages[stage - 1] = std::move(model.value());
+            loaded[stage - 1] = std::move(model.value());
         }
-        return loaded;
+        return makeEntityTagger(std::move(loaded[0]), std::move(loaded[1]));
     }();
     if (!tagger) return tagger.error();
     return &tagger.value();
@@ -171,7 +196,7 @@ std::vector<int> tagDocument(const Document& document, const EntityTagger& tagge
     for (size_t s = 0; s < spellings.size(); ++s) {
         features[0].clear();
         extractor.ownFeatures(spellings[s], features[0]);
-        addWeights(tagger.stages[0], &ownSums[0][s], tagger.stages[1], &ownSums[1][s], features);
+        addWeights(tagger, &ownSums[0][s], &ownSums[1][s], features);
     }
     std::vector<Sums> firstSums, secondSums(document.tokens.size());
     std::vector<int> tags(document.tokens.size(), 0);
@@ -182,7 +207,7 @@ std::vector<int> tagDocument(const Document& document, const EntityTagger& tagge
             firstSums[t - sentence.firstToken] = ownSums[0][extractor.spellingOf(t)];
             secondSums[t] = ownSums[1][extractor.spellingOf(t)];
         }
-        addWeights(tagger.stages[0], firstSums.data(), tagger.stages[1], secondSums.data() + sentence.firstToken, features);
+        addWeights(tagger, firstSums.data(), secondSums.data() + sentence.firstToken, features);
         const std::vector<int> first = decode(tagger.stages[0], lattices[0], firstSums.data(), firstSums.size());
         std::copy(first.begin(), first.end(), tags.begin() + sentence.firstToken);
     }

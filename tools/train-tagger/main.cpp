@@ -258,7 +258,7 @@ int main(int argc, char** argv) {
         train(examplesOf(trainCorpus, allTrain, bits, &trainFirstPass), &devSecond, bits, epochs, seed, "stage 2");
 
     // Write both, then score them as the core runs them, quantised, end to end.
-    EntityTagger tagger;
+    TaggerModel models[kTaggerStages];
     const Weights* stages[kTaggerStages] = {&first, &second};
     for (int stage = 1; stage <= kTaggerStages; ++stage) {
         const std::string bytes = serializeTaggerModel(stage, bits, stages[stage - 1]->transition, stages[stage - 1]->emission);
@@ -269,9 +269,10 @@ int main(int argc, char** argv) {
             std::cerr << "train-tagger: " << path << " does not load: " << model.error().message << "\n";
             return 1;
         }
-        tagger.stages[stage - 1] = std::move(model.value());
+        models[stage - 1] = std::move(model.value());
         std::cerr << "train-tagger: wrote " << path << " (" << bytes.size() << " bytes)\n";
     }
+    const EntityTagger tagger = makeEntityTagger(std::move(models[0]), std::move(models[1]));
     conll::Scorer scorer;
     for (const CorpusDocument& entry : devCorpus) {
         const std::vector<int> tags = tagDocument(entry.document, tagger);
