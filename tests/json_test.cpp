@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json/json_io.h"
+#include "json/json_reader.h"
 #include "json/utf16_index.h"
 
 using namespace annotator;
@@ -153,4 +154,62 @@ TEST_CASE("progress is told after each document, then for entities and events", 
         });
     CHECK(Json::parse(result).contains("documents"));
     CHECK(steps == std::vector<std::string>{"documents 1/2", "documents 2/2", "entities 0/1", "events 0/1", "events 1/1"});
+}
+
+// Whether JsonReader reads `text` as one valid JSON value, skipping it whole.
+bool readsAsJson(const std::string& text) {
+    JsonReader in(text);
+    return in.skipValue() && in.atEnd();
+}
+
+TEST_CASE("the request reader accepts and refuses exactly what a JSON parser does", "[json][reader]") {
+    const std::string text = GENERATE(as<std::string>{},
+        "{}", "[]", "\"\"", "0", "-0", "12.5e-3", "1E+2", "true", "false", "null", " \t\r\n[ 1 , 2 ] \n",
+        R"({"a":{"b":[1,{"c":null}],"d":"x"},"e":[]})", R"("\u00e9\u20ac\ud83d\ude00\n\t\"\\\/\b\f\r")",
+        "[[[[[]]]]]", R"({"a":1,"a":2})",
+        // and what it must refuse
+        "", " ", "{", "}", "[1,]", "[,1]", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{a:1}", "01", "1.", ".5", "-",
+        "1e", "+1", "tru", "nul", "[1 2]", "{\"a\":1 \"b\":2}", "\"abc", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"",
+        "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"tab\there\"", "[] []", "{}x", "\"a\"\"b\"", "NaN", "[1]]");
+    CAPTURE(text);
+    const bool valid = !Json::parse(text, nullptr, false).is_discarded();
+    CHECK(readsAsJson(text) == valid);
+}
+
+TEST_CASE("the request reader decodes strings and skips deep values without recursion", "[json][reader]") {
+    const std::string text = R"({"k":"a\u00e9\ud83d\ude00\n", "deep":)" + std::string(100000, '[') + std::string(100000, ']') + "}";
+    JsonReader in(text);  // views the text
+    std::string key, value;
+    REQUIRE(in.beginObject());
+    REQUIRE(in.nextKey(key));
+    CHECK(key == "k");
+    REQUIRE(in.string(value));
+    CHECK(value == "a\xC3\xA9\xF0\x9F\x98\x80\n");
+    REQUIRE(in.nextKey(key));
+    CHECK(key == "deep");
+    REQUIRE(in.skipValue());
+    CHECK_FALSE(in.nextKey(key));
+    CHECK(in.atEnd());
+    CHECK_FALSE(in.failed());
+}
+
+TEST_CASE("a request's fields: the last of a key given twice counts, unknown keys are skipped", "[json][errors]") {
+    const Json twice = Json::parse(analyseRequestJson(
+        R"({"x":[{"deep":[1,2,{"y":null}]}],"documents":[{"text":"first"}],"documents":[{"id":"a","text":"second","text":"Ri met Lavrov.","extra":{"z":[true]}}],"reference_date":null})"));
+    REQUIRE(twice.contains("documents"));
+    REQUIRE(twice["documents"].size() == 1);
+    CHECK(twice["documents"][0]["id"] == "a");
+    CHECK(twice["documents"][0]["text"] == "Ri met Lavrov.");
+    const auto [request, message] = GENERATE(table<std::string, std::string>({
+        {R"({"documents":{"text":"x"}})", "no \"documents\" array"},
+        {R"({"documents":[1]})", "document 1 is not a JSON object"},
+        {R"({"documents":[{"id":7,"text":"x"}]})", "document 1: \"id\" must be a string"},
+        {R"({"documents":[{"text":"x","date":20180410}]})", "document 1 (document-1): \"date\" must be YYYY-MM-DD"},
+        {R"({"documents":[{"text":"x"}],"reference_date":5})", "reference_date"},
+        {R"({"documents":[{"text":"x"}]} trailing)", "not a JSON object"},
+    }));
+    CAPTURE(request);
+    const Json result = Json::parse(analyseRequestJson(request));
+    REQUIRE(result.contains("error"));
+    CHECK_THAT(result["error"].get<std::string>(), Catch::Contains(message));
 }

@@ -1,16 +1,16 @@
 #include "json/json_io.h"
 
-#include <nlohmann/json.hpp>
+#include <cstdint>
+#include <vector>
 
 #include "1-text/unicode.h"
 #include "1-text/utf8.h"
+#include "json/json_reader.h"
 #include "json/json_writer.h"
 #include "json/utf16_index.h"
 
 namespace annotator {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 std::string_view roleName(BlockRole role) {
     switch (role) {
@@ -22,22 +22,52 @@ std::string_view roleName(BlockRole role) {
     return "body";
 }
 
-Outcome<DocumentInput> documentFromJson(const Json& object, size_t position) {
-    const std::string where = "document " + std::to_string(position + 1);
-    if (!object.is_object()) return Error{where + " is not a JSON object"};
-    DocumentInput input;
-    const auto id = object.find("id");
-    if (id != object.end() && !id->is_null()) {
-        if (!id->is_string()) return Error{where + ": \"id\" must be a string"};
-        input.id = id->get<std::string>();
+// A field of a request's document as read: absent, null, a string, or another value.
+struct Field {
+    enum Kind : uint8_t { Absent, Null, String, Other } kind = Absent;
+    std::string text;
+};
+
+bool readField(JsonReader& in, Field& field) {
+    field.text.clear();
+    if (in.peek() == '"') {
+        field.kind = Field::String;
+        return in.string(field.text);
     }
+    field.kind = in.peek() == 'n' ? Field::Null : Field::Other;  // skipValue() checks that it is null
+    return in.skipValue();
+}
+
+// One element of a request's "documents" (or one line of --jsonl) as read, to be checked
+// once the whole request is known to be JSON.
+struct DocumentFields {
+    bool object = false;
+    Field id, text, date;
+};
+
+bool readDocument(JsonReader& in, DocumentFields& fields) {
+    fields.object = in.peek() == '{';
+    if (!fields.object) return in.skipValue();
+    in.beginObject();
+    std::string key;
+    while (in.nextKey(key)) {
+        Field* field = key == "id" ? &fields.id : key == "text" ? &fields.text : key == "date" ? &fields.date : nullptr;
+        if (!(field ? readField(in, *field) : in.skipValue())) return false;  // a key given twice: the last counts
+    }
+    return !in.failed();
+}
+
+Outcome<DocumentInput> documentFrom(DocumentFields fields, size_t position) {
+    const std::string where = "document " + std::to_string(position + 1);
+    if (!fields.object) return Error{where + " is not a JSON object"};
+    DocumentInput input;
+    if (fields.id.kind == Field::Other) return Error{where + ": \"id\" must be a string"};
+    if (fields.id.kind == Field::String) input.id = std::move(fields.id.text);
     if (input.id.empty()) input.id = "document-" + std::to_string(position + 1);
-    const auto text = object.find("text");
-    if (text == object.end() || !text->is_string()) return Error{where + " (" + input.id + ") has no \"text\" string"};
-    input.text = text->get<std::string>();
-    const auto date = object.find("date");
-    if (date != object.end() && !date->is_null()) {
-        const auto parsed = date->is_string() ? parseIsoDate(date->get<std::string>()) : std::nullopt;
+    if (fields.text.kind != Field::String) return Error{where + " (" + input.id + ") has no \"text\" string"};
+    input.text = std::move(fields.text.text);
+    if (fields.date.kind == Field::String || fields.date.kind == Field::Other) {
+        const auto parsed = fields.date.kind == Field::String ? parseIsoDate(fields.date.text) : std::nullopt;
         if (!parsed) return Error{where + " (" + input.id + "): \"date\" must be YYYY-MM-DD"};
         input.date = parsed;
     }
@@ -163,9 +193,10 @@ void events(JsonWriter& out, const Collection& collection, const std::vector<Utf
 Outcome<DocumentInput> parseDocumentJson(std::string_view json, size_t position) {
     std::string text(json);
     repairUtf8(text);  // JSON must be UTF-8; repaired text still names what it can
-    const Json parsed = Json::parse(text, nullptr, false);
-    if (parsed.is_discarded()) return Error{"line " + std::to_string(position + 1) + " is not valid JSON"};
-    return documentFromJson(parsed, position);
+    JsonReader in(text);
+    DocumentFields fields;
+    if (!readDocument(in, fields) || !in.atEnd()) return Error{"line " + std::to_string(position + 1) + " is not valid JSON"};
+    return documentFrom(std::move(fields), position);
 }
 
 std::string toJson(const Collection& collection, bool pretty) {
@@ -196,21 +227,46 @@ std::string analyseRequestJson(std::string_view request, std::function<void(cons
     // Strings from JavaScript can hold lone surrogates, which arrive as invalid UTF-8.
     std::string text(request);
     const Utf8Repair repair = repairUtf8(text);
-    const Json parsed = Json::parse(text, nullptr, false);
-    if (parsed.is_discarded() || !parsed.is_object()) return errorJson("the request is not a JSON object");
-    const auto documents = parsed.find("documents");
-    if (documents == parsed.end() || !documents->is_array()) return errorJson("the request has no \"documents\" array");
+    // The request read whole first (malformed JSON anywhere is that error), then checked.
+    JsonReader in(text);
+    const bool object = in.peek() == '{';
+    bool listed = false;  // "documents" is an array
+    std::vector<DocumentFields> documents;
+    Field reference;
+    if (object) {
+        in.beginObject();
+        std::string key;
+        while (in.nextKey(key)) {
+            if (key == "documents") {
+                documents.clear();
+                listed = in.peek() == '[';
+                if (!listed) {
+                    if (!in.skipValue()) break;
+                    continue;
+                }
+                in.beginArray();
+                while (in.nextElement() && readDocument(in, documents.emplace_back())) {}
+            } else if (!(key == "reference_date" ? readField(in, reference) : in.skipValue())) {
+                break;
+            }
+        }
+    } else {
+        in.skipValue();
+    }
+    if (!object || in.failed() || !in.atEnd()) return errorJson("the request is not a JSON object");
+    if (!listed) return errorJson("the request has no \"documents\" array");
     std::vector<DocumentInput> inputs;
-    for (size_t i = 0; i < documents->size(); ++i) {
-        Outcome<DocumentInput> input = documentFromJson((*documents)[i], i);
+    inputs.reserve(documents.size());
+    for (size_t i = 0; i < documents.size(); ++i) {
+        Outcome<DocumentInput> input = documentFrom(std::move(documents[i]), i);
         if (!input) return errorJson(input.error().message);
         inputs.push_back(std::move(input.value()));
     }
+    documents.clear();
     AnalysisOptions options;
     options.onProgress = std::move(onProgress);
-    const auto reference = parsed.find("reference_date");
-    if (reference != parsed.end() && !reference->is_null() && !(reference->is_string() && reference->get<std::string>().empty())) {
-        options.referenceDate = reference->is_string() ? parseIsoDate(reference->get<std::string>()) : std::nullopt;
+    if (reference.kind == Field::Other || (reference.kind == Field::String && !reference.text.empty())) {
+        options.referenceDate = reference.kind == Field::String ? parseIsoDate(reference.text) : std::nullopt;
         if (!options.referenceDate) return errorJson("\"reference_date\" must be YYYY-MM-DD");
     }
     Outcome<Collection> collection = analyse(std::move(inputs), options);
