@@ -462,7 +462,7 @@ export async function main({ runs = 3, sizes, settleMs = 3000, startupRepeats = 
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const sizes = (process.argv[2] || '10:5,100:3,1000:1,5000:1').split(',').map((item) => {
+  const sizes = (process.argv[2] || '10:5,100:3,1000:3,5000:2').split(',').map((item) => {
     const [count, sizeRuns] = item.split(':').map(Number);
     return { count, runs: sizeRuns || 1 };
   });
