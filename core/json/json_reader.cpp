@@ -29,37 +29,28 @@ bool JsonReader::beginArray() {
     return true;
 }
 
-bool JsonReader::nextKey(std::string& key) {
+bool JsonReader::another(char closer) {
     const char c = peek();
-    if (c == '}') {
+    const bool first = opened_;
+    opened_ = false;
+    if (c == closer) {
         ++at_;
-        opened_ = false;
         return false;
     }
-    if (!opened_) {
-        if (c != ',') return fail();
-        ++at_;
-    }
-    opened_ = false;
+    if (first) return !failed_;
+    if (c != ',') return fail();
+    ++at_;
+    return true;
+}
+
+bool JsonReader::nextKey(std::string& key) {
+    if (!another('}')) return false;
     if (!string(key) || peek() != ':') return fail();
     ++at_;
     return true;
 }
 
-bool JsonReader::nextElement() {
-    const char c = peek();
-    if (c == ']') {
-        ++at_;
-        opened_ = false;
-        return false;
-    }
-    if (!opened_) {
-        if (c != ',') return fail();
-        ++at_;
-    }
-    opened_ = false;
-    return peek() != '\0' || fail();
-}
+bool JsonReader::nextElement() { return another(']'); }
 
 bool JsonReader::hex4(uint32_t& value) {
     if (at_ + 4 > text_.size()) return fail();
@@ -148,21 +139,14 @@ bool JsonReader::skipValue() {
     std::vector<char> open;  // the brackets still open, innermost last
     std::string scratch;
     do {
-        const char c = peek();
         if (!open.empty()) {
             // Inside an object or array: its end, or the next member or element.
             const bool object = open.back() == '{';
-            if (c == (object ? '}' : ']')) {
-                ++at_;
+            if (!another(object ? '}' : ']')) {
+                if (failed_) return false;
                 open.pop_back();
-                opened_ = false;
                 continue;
             }
-            if (!opened_) {
-                if (c != ',') return fail();
-                ++at_;
-            }
-            opened_ = false;
             if (object && (!string(scratch) || peek() != ':')) return fail();
             if (object) ++at_;
         }

@@ -42,6 +42,9 @@ private:
         return false;
     }
     void skipSpace();
+    // Whether the object or array begun has one more member or element (its ',' read,
+    // unless it is the first); false at its end (`closer` read) or on a failure.
+    bool another(char closer);
     bool literal(std::string_view word);
     bool number();
     bool hex4(uint32_t& value);
