@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -71,6 +73,36 @@ private:
 
     std::vector<Slot> slots_;
     size_t size_ = 0;
+};
+
+// A map from strings it keeps itself (made up when it is filled: "north korea", "visited")
+// to values, looked up through a StringIndex. Moved, never copied: the index views its keys.
+template <class Value>
+class StringMap {
+public:
+    StringMap() = default;
+    StringMap(StringMap&&) = default;
+    StringMap& operator=(StringMap&&) = default;
+    StringMap(const StringMap&) = delete;
+    StringMap& operator=(const StringMap&) = delete;
+
+    // The value of `key`, made (default) if it had none.
+    Value& operator[](std::string key) {
+        if (const std::optional<uint32_t> found = index_.find(key)) return values_[*found];
+        keys_.push_back(std::move(key));
+        index_.insert(keys_.back(), static_cast<uint32_t>(values_.size()));
+        return values_.emplace_back();
+    }
+
+    const Value* find(std::string_view key) const {
+        const std::optional<uint32_t> found = index_.find(key);
+        return found ? &values_[*found] : nullptr;
+    }
+
+private:
+    StringIndex index_;
+    std::vector<Value> values_;
+    std::deque<std::string> keys_;  // never moves what it holds
 };
 
 }  // namespace annotator

@@ -33,20 +33,8 @@ bool PhraseLexicon::mayStartPhrase(std::string_view word) const {
     return (firstWordBits_[bit / 64] >> (bit % 64)) & 1;
 }
 
-PhraseLexicon::Entry& PhraseLexicon::entryOf(StringIndex& index, std::string key) {
-    if (const std::optional<uint32_t> found = index.find(key)) return entries_[*found];
-    keys_.push_back(std::move(key));
-    index.insert(keys_.back(), static_cast<uint32_t>(entries_.size()));
-    return entries_.emplace_back();
-}
-
-const PhraseLexicon::Entry* PhraseLexicon::find(const StringIndex& index, std::string_view key) const {
-    const std::optional<uint32_t> found = index.find(key);
-    return found ? &entries_[*found] : nullptr;
-}
-
 std::string_view PhraseLexicon::find(std::string_view phrase) const {
-    const Entry* found = find(exact_, phrase);
+    const Entry* found = exact_.find(phrase);
     return found ? found->label : std::string_view();
 }
 
@@ -58,15 +46,15 @@ void PhraseLexicon::add(std::string_view phrase, std::string_view label) {
     std::string key;
     for (const Token& token : tokens) {
         if (!key.empty()) {
-            entryOf(exact_, key).goesOn = true;
-            entryOf(folded_, foldCase(key)).goesOn = true;
+            exact_[key].goesOn = true;
+            folded_[foldCase(key)].goesOn = true;
             key += ' ';
         }
         key += token.bytes.of(phrase);
     }
     // The first label given a phrase stays.
-    if (Entry& entry = entryOf(exact_, key); entry.label.empty()) entry.label = label;
-    if (Entry& entry = entryOf(folded_, foldCase(key)); entry.label.empty()) entry.label = label;
+    if (Entry& entry = exact_[key]; entry.label.empty()) entry.label = label;
+    if (Entry& entry = folded_[foldCase(key)]; entry.label.empty()) entry.label = label;
     longest_ = std::max(longest_, tokens.size());
 }
 
@@ -87,13 +75,13 @@ struct PhraseMatcher {
             if (i > first) key += ' ';
             key += word;
             capitals = capitals && !hasLowercase(word);
-            const PhraseLexicon::Entry* exact = lexicon.find(lexicon.exact_, key);
+            const PhraseLexicon::Entry* exact = lexicon.exact_.find(key);
             const bool exactPhrase = exact && !exact->label.empty();
             if (exactPhrase) label = exact->label, end = i + 1;
             const bool exactGoesOn = exact && exact->goesOn;
             bool foldedGoesOn = false;
             if (capitals && key.size() >= 4) {
-                if (const PhraseLexicon::Entry* folded = lexicon.find(lexicon.folded_, foldCase(key))) {
+                if (const PhraseLexicon::Entry* folded = lexicon.folded_.find(foldCase(key))) {
                     if (!exactPhrase && !folded->label.empty()) label = folded->label, end = i + 1;
                     foldedGoesOn = folded->goesOn;
                 }

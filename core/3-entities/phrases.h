@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,13 +18,6 @@ namespace annotator {
 
 class PhraseLexicon {
 public:
-    PhraseLexicon() = default;
-    // Moved, never copied: its indexes view the keys it holds.
-    PhraseLexicon(PhraseLexicon&&) = default;
-    PhraseLexicon& operator=(PhraseLexicon&&) = default;
-    PhraseLexicon(const PhraseLexicon&) = delete;
-    PhraseLexicon& operator=(const PhraseLexicon&) = delete;
-
     // Adds a phrase as written (it is tokenized here) with its label.
     void add(std::string_view phrase, std::string_view label);
     size_t longest() const { return longest_; }
@@ -41,12 +33,7 @@ private:
         std::string_view label;  // empty: only the start of longer phrases
         bool goesOn = false;     // some longer phrase starts with these words
     };
-    // Words joined by single spaces → index into entries_ (keys held by keys_).
-    StringIndex exact_, folded_;
-    std::vector<Entry> entries_;
-    std::deque<std::string> keys_;  // never moves what it holds
-    Entry& entryOf(StringIndex& index, std::string key);
-    const Entry* find(const StringIndex& index, std::string_view key) const;
+    StringMap<Entry> exact_, folded_;  // by the words joined by single spaces
     // The first words of all phrases (folded too): most tokens start none. A bit per hash
     // of a first word passes most tokens over with one hash and one bit test.
     std::vector<uint64_t> firstWordBits_ = std::vector<uint64_t>(kFilterBits / 64, 0);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <deque>
 #include <unordered_map>
 
 #include "1-text/unicode.h"
@@ -53,18 +52,9 @@ std::vector<std::pair<std::string, VerbForm>> inflect(const std::string& lemma, 
 
 struct Lexicon {
     std::vector<Trigger> triggers;
-    // A written form of a trigger's first word → the triggers it may start (index into
-    // byFirstWord), looked up for every token.
-    StringIndex firstWords;
-    std::vector<std::vector<std::pair<uint32_t, VerbForm>>> byFirstWord;
-    std::deque<std::string> forms;  // the keys of firstWords; never moves what it holds
-
-    std::vector<std::pair<uint32_t, VerbForm>>& startingWith(std::string form) {
-        if (const std::optional<uint32_t> found = firstWords.find(form)) return byFirstWord[*found];
-        forms.push_back(std::move(form));
-        firstWords.insert(forms.back(), static_cast<uint32_t>(byFirstWord.size()));
-        return byFirstWord.emplace_back();
-    }
+    // A written form of a trigger's first word → the triggers it may start, looked up for
+    // every token.
+    StringMap<std::vector<std::pair<uint32_t, VerbForm>>> byFirstWord;
 };
 
 std::string plural(const std::string& noun) {
@@ -110,11 +100,11 @@ const Lexicon& lexicon() {
             if (trigger.words.empty()) continue;
             const uint32_t index = static_cast<uint32_t>(made.triggers.size());
             if (trigger.verb) {
-                for (auto& [form, kind] : inflect(trigger.words[0], irregular)) made.startingWith(form).push_back({index, kind});
+                for (auto& [form, kind] : inflect(trigger.words[0], irregular)) made.byFirstWord[form].push_back({index, kind});
             } else {
-                made.startingWith(trigger.words[0]).push_back({index, VerbForm::Noun});
+                made.byFirstWord[trigger.words[0]].push_back({index, VerbForm::Noun});
                 // A noun of one word matches its plural here; a phrase's last word in findTriggers.
-                if (trigger.words.size() == 1) made.startingWith(plural(trigger.words[0])).push_back({index, VerbForm::Noun});
+                if (trigger.words.size() == 1) made.byFirstWord[plural(trigger.words[0])].push_back({index, VerbForm::Noun});
             }
             made.triggers.push_back(std::move(trigger));
         }
@@ -145,9 +135,9 @@ std::vector<TriggerMatch> findTriggers(const Document& document, uint32_t firstT
     }
     std::vector<TriggerMatch> found;
     for (uint32_t t = firstToken; t < endToken; ++t) {
-        const std::optional<uint32_t> starts = table.firstWords.find(word(t));
-        if (!starts) continue;
-        const std::vector<std::pair<uint32_t, VerbForm>>& candidates = table.byFirstWord[*starts];
+        const auto* forms = table.byFirstWord.find(word(t));
+        if (!forms) continue;
+        const std::vector<std::pair<uint32_t, VerbForm>>& candidates = *forms;
         const bool noun = t > firstToken && (readsAsNoun(word(t - 1)) ||
                                              (t > firstToken + 1 && readsAsNoun(word(t - 2)) && word(t - 1) != "to"));
         const bool hasNoun = std::any_of(candidates.begin(), candidates.end(),
