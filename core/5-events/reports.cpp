@@ -113,9 +113,7 @@ class DocumentReader {
 public:
     DocumentReader(const Collection& collection, const Roles& roles, uint32_t index)
         : collection_(collection), roles_(roles), document_(collection.documents[index]), index_(index),
-          byEnd_(mentionsByEnd(document_)) {
-        for (uint32_t t = 0; t < document_.tokens.size(); ++t) words_.push_back(foldedToken(document_, t));
-    }
+          byEnd_(mentionsByEnd(document_)) {}
 
     std::vector<EventReport> read() {
         std::vector<EventReport> reports;
@@ -148,6 +146,7 @@ public:
     }
 
 private:
+    std::string_view folded(uint32_t token) const { return foldedToken(document_, token); }
     // The actors of a sentence, in text order.
     void gatherActors(const Sentence& sentence) {
         sentenceActors_.clear();
@@ -167,7 +166,7 @@ private:
             // A place, body or nationality before a title and a name describes the person.
             if (mention.type != MentionType::Person) {
                 uint32_t at = mention.endToken;
-                if (at < sentence.endToken && isPossessive(words_[at])) ++at;
+                if (at < sentence.endToken && isPossessive(folded(at))) ++at;
                 const uint32_t titleStart = at;
                 while (at < sentence.endToken && isTitleToken(document_, at)) ++at;
                 actor.modifier = at > titleStart && i + 1 < names.size() && names[i + 1]->firstToken == at &&
@@ -186,10 +185,10 @@ private:
             const bool named = end < sentence.endToken && inMention(end);
             if (!named) {
                 const int64_t country = servedBy(document_, byEnd_, t);
-                const bool definite = t > sentence.firstToken && (words_[t - 1] == "the" || country >= 0);
+                const bool definite = t > sentence.firstToken && (folded(t - 1) == "the" || country >= 0);
                 if (definite) {
                     std::string title;
-                    for (uint32_t w = t; w < end; ++w) title.append(title.empty() ? "" : " ").append(words_[w]);
+                    for (uint32_t w = t; w < end; ++w) title.append(title.empty() ? "" : " ").append(folded(w));
                     std::optional<uint32_t> person = roles_.personOf(country, title);
                     if (person) {
                         // The country before it is part of the reference, not an actor.
@@ -204,7 +203,7 @@ private:
         }
         // Pronouns: the one person the sentence named before, else the previous sentence's.
         for (uint32_t t = sentence.firstToken; t < sentence.endToken; ++t) {
-            if (inMention(t) || !isPronoun(words_[t])) continue;
+            if (inMention(t) || !isPronoun(folded(t))) continue;
             std::set<uint32_t> before;
             for (const Actor& actor : sentenceActors_) {
                 if (actor.type == MentionType::Person && actor.end <= t) before.insert(actor.entity);
@@ -212,7 +211,7 @@ private:
             std::optional<uint32_t> person;
             // "Ri invited him": an object pronoun is not the person just before it, its
             // clause's subject.
-            if ((words_[t] == "him" || words_[t] == "her") && before.size() == 2) {
+            if ((folded(t) == "him" || folded(t) == "her") && before.size() == 2) {
                 const Actor* nearest = nullptr;
                 for (const Actor& actor : sentenceActors_) {
                     if (actor.type == MentionType::Person && actor.end <= t && (!nearest || actor.end > nearest->end)) nearest = &actor;
@@ -240,8 +239,8 @@ private:
         for (const Actor& actor : sentenceActors_) {
             if (actor.first == at && actor.modifier) at = actor.end;
         }
-        if (at < words_.size() && isPossessive(words_[at])) ++at;
-        while (at < words_.size() && isTitleToken(document_, at)) ++at;
+        if (at < document_.tokens.size() && isPossessive(folded(at))) ++at;
+        while (at < document_.tokens.size() && isTitleToken(document_, at)) ++at;
         for (const Actor& actor : sentenceActors_) {
             if ((actor.first == first || actor.first == at) && !actor.modifier) return &actor;
         }
@@ -256,7 +255,7 @@ private:
         for (auto actor = sentenceActors_.rbegin(); actor != sentenceActors_.rend(); ++actor) {
             if (actor->end > token || actor->modifier) continue;
             const uint32_t start = startOfTitled(actor->first, sentenceFirst);  // "with President Xi"
-            const bool inPhrase = start > sentenceFirst && isPreposition(words_[start - 1]);
+            const bool inPhrase = start > sentenceFirst && isPreposition(folded(start - 1));
             // "Moscow visit": a place just before a noun trigger is where it happens.
             if (placeBefore && actor->type == MentionType::Location && actor->end == token && !*placeBefore) {
                 *placeBefore = actor->entity;
@@ -274,7 +273,7 @@ private:
             // Coordinated actors before it, across its title ("Lavrov and North Korean
             // Foreign Minister Ri").
             uint32_t at = startOfTitled(actor->first, sentenceFirst);
-            while (at > sentenceFirst + 1 && words_[at - 1] == "and") {
+            while (at > sentenceFirst + 1 && folded(at - 1) == "and") {
                 const Actor* other = actorEndingAt(at - 1);
                 if (!other) break;
                 found.push_back(other->entity);
@@ -286,10 +285,10 @@ private:
     }
 
     std::optional<uint32_t> relativeAntecedent(const Actor& candidate, uint32_t token, uint32_t sentenceFirst) const {
-        if (candidate.end >= token || words_[candidate.end] != ",") return std::nullopt;
+        if (candidate.end >= token || folded(candidate.end) != ",") return std::nullopt;
         for (uint32_t t = candidate.first; t > sentenceFirst + 1; --t) {
-            if (words_[t - 1] != "who") continue;
-            if (words_[t - 2] != ",") return std::nullopt;
+            if (folded(t - 1) != "who") continue;
+            if (folded(t - 2) != ",") return std::nullopt;
             for (const Actor& actor : sentenceActors_) {
                 if (actor.end == t - 2 && !actor.modifier) return actor.entity;
             }
@@ -302,7 +301,7 @@ private:
     // before it ("his first foreign tour", "Rey Yong-ho's Moscow visit").
     std::optional<uint32_t> possessorOf(uint32_t noun, uint32_t sentenceFirst) const {
         for (uint32_t t = noun; t > sentenceFirst && t + 4 > noun; --t) {
-            const std::string_view word = words_[t - 1];
+            const std::string_view word = folded(t - 1);
             if (word == "his" || word == "her") {
                 for (const Actor& actor : sentenceActors_) {
                     if (actor.first == t - 1) return actor.entity;
@@ -325,7 +324,7 @@ private:
     bool objectOfPreviousVerb(const std::pair<uint32_t, std::vector<uint32_t>>& previous, uint32_t actorFirst) const {
         if (actorFirst < previous.first || actorFirst > previous.first + 2) return false;
         for (uint32_t t = previous.first; t < actorFirst; ++t) {
-            if (isPreposition(words_[t])) return false;
+            if (isPreposition(folded(t))) return false;
         }
         return !previous.second.empty();
     }
@@ -336,7 +335,7 @@ private:
         uint32_t at = first;
         while (at > sentenceFirst && isTitleToken(document_, at - 1)) --at;
         if (at == first) return first;
-        if (at > sentenceFirst && isPossessive(words_[at - 1])) --at;
+        if (at > sentenceFirst && isPossessive(folded(at - 1))) --at;
         for (const Actor& actor : sentenceActors_) {
             if (actor.modifier && actor.end == at) return actor.first;
         }
@@ -351,19 +350,19 @@ private:
             if (actor.first < token || actor.modifier) continue;
             if (actor.first > token + 6 || actor.first > nextTrigger_) break;
             bool clause = false;
-            for (uint32_t t = token; t < actor.first; ++t) clause = clause || startsClause(words_[t]);
+            for (uint32_t t = token; t < actor.first; ++t) clause = clause || startsClause(folded(t));
             if (clause) break;
             bool located = false;  // "met in Moscow's capital Moscow": where, not whom
-            for (uint32_t t = token; t < actor.first; ++t) located = located || words_[t] == "in" || words_[t] == "at" || words_[t] == "near";
+            for (uint32_t t = token; t < actor.first; ++t) located = located || folded(t) == "in" || folded(t) == "at" || folded(t) == "near";
             if (places && actor.type != MentionType::Location) continue;
             if (!places && skipLocations && located) continue;
             found.push_back(actor.entity);
             // A list: "Xi and Kim", "Xi, Kim and Moon".
             uint32_t at = actor.end;
-            while (at + 1 < sentenceEnd && (words_[at] == "and" || words_[at] == ",")) {
+            while (at + 1 < sentenceEnd && (folded(at) == "and" || folded(at) == ",")) {
                 const Actor* other = actorStartingAt(at + 1);
                 if (!other || (places && other->type != MentionType::Location)) break;
-                if (words_[at] == "," && !(other->end < sentenceEnd && (words_[other->end] == "and" || words_[other->end] == ","))) break;
+                if (folded(at) == "," && !(other->end < sentenceEnd && (folded(other->end) == "and" || folded(other->end) == ","))) break;
                 found.push_back(other->entity);
                 at = other->end;
             }
@@ -385,7 +384,7 @@ private:
                    (word == "with" && (type == "THREATEN" || type == "REJECT" || type == "SANCTION"));
         };
         for (uint32_t t = match.endToken; t < end; ++t) {
-            const std::string_view word = words_[t];
+            const std::string_view word = folded(t);
             if (aims(word) || (word == "that" && t <= match.endToken + 1)) {
                 if (const Actor* actor = actorAfterDeterminer(t + 1, sentence.endToken)) return {actor->entity};
             }
@@ -407,7 +406,7 @@ private:
         if (!cooperative && !hostile) return;
         bool committed = false;
         for (uint32_t t = match.firstToken; t > sentence.firstToken && t + 5 > match.firstToken; --t) {
-            const std::string_view word = words_[t - 1];
+            const std::string_view word = folded(t - 1);
             if (word == "," || startsClause(word)) break;
             committed = committed || word == "will" || word == "would" || word == "'ll" || word == "shall" || word == "pledged" ||
                         word == "promised" || word == "vowed" || word == "offered" || word == "ready" || word == "agreed";
@@ -422,7 +421,7 @@ private:
     const Actor* actorAfterDeterminer(uint32_t token, uint32_t sentenceEnd) const {
         if (token >= sentenceEnd) return nullptr;
         if (const Actor* actor = actorStartingAt(token)) return actor;
-        const std::string_view word = words_[token];
+        const std::string_view word = folded(token);
         const bool determiner = word == "the" || word == "a" || word == "an" || word == "its" || word == "their" || word == "his" || word == "her";
         return determiner && token + 1 < sentenceEnd ? actorStartingAt(token + 1) : nullptr;
     }
@@ -430,10 +429,10 @@ private:
     // The place of "in Moscow" near the trigger, in its clause.
     std::optional<uint32_t> placeNear(const TriggerMatch& match, const Sentence& sentence) const {
         for (const Actor& actor : sentenceActors_) {
-            if (actor.type != MentionType::Location || actor.first == 0 || words_[actor.first - 1] != "in") continue;
+            if (actor.type != MentionType::Location || actor.first == 0 || folded(actor.first - 1) != "in") continue;
             const uint32_t from = std::min(actor.first, match.endToken), to = std::max(actor.first, match.firstToken);
             bool clause = false;
-            for (uint32_t t = from; t < to; ++t) clause = clause || startsClause(words_[t]);
+            for (uint32_t t = from; t < to; ++t) clause = clause || startsClause(folded(t));
             if (!clause && actor.first + 10 > match.firstToken && actor.first < match.endToken + 10 && actor.first >= sentence.firstToken) {
                 return actor.entity;
             }
@@ -446,7 +445,7 @@ private:
         EventStatus status = EventStatus::Occurred;
         const uint32_t near = match.firstToken > sentence.firstToken + 4 ? match.firstToken - 4 : sentence.firstToken;
         for (uint32_t t = from; t < match.firstToken; ++t) {
-            const std::string_view word = words_[t];
+            const std::string_view word = folded(t);
             if (startsClause(word) || word == ",") status = EventStatus::Occurred;
             const bool close = t >= near || match.form == VerbForm::Noun;
             if (word == "not" || word == "n't" || word == "never" || word == "no" || word == "without") {
@@ -462,12 +461,12 @@ private:
         }
         // "to visit": an infinitive tells of what is meant to happen.
         if (status == EventStatus::Occurred && match.form == VerbForm::Base && match.firstToken > sentence.firstToken &&
-            words_[match.firstToken - 1] == "to") {
+            folded(match.firstToken - 1) == "to") {
             status = EventStatus::Planned;
         }
         if (match.form == VerbForm::Noun && status == EventStatus::Occurred) {
             for (uint32_t t = match.endToken; t < std::min(match.endToken + 3, sentence.endToken); ++t) {
-                if (words_[t] == "expected" || words_[t] == "planned" || words_[t] == "possible") return EventStatus::Possible;
+                if (folded(t) == "expected" || folded(t) == "planned" || folded(t) == "possible") return EventStatus::Possible;
             }
         }
         return status;
@@ -478,7 +477,7 @@ private:
         std::vector<uint32_t> clause(sentence.endToken - sentence.firstToken);
         uint32_t current = 0;
         for (uint32_t t = sentence.firstToken; t < sentence.endToken; ++t) {
-            if (words_[t] == "," || startsClause(words_[t])) ++current;
+            if (folded(t) == "," || startsClause(folded(t))) ++current;
             clause[t - sentence.firstToken] = current;
         }
         return clause;
@@ -496,7 +495,7 @@ private:
         uint32_t first = 0, end = 0;
         if (open != UINT32_MAX && close != UINT32_MAX && close > open + 1) {
             first = open + 1, end = close;
-        } else if (match.endToken < sentence.endToken && words_[match.endToken] == "that") {
+        } else if (match.endToken < sentence.endToken && folded(match.endToken) == "that") {
             first = match.endToken + 1, end = sentence.endToken;
             while (end > first && document_.tokens[end - 1].kind == TokenKind::Punctuation) --end;
         }
@@ -526,7 +525,7 @@ private:
             // What follows the next trigger is its own ("accepted the invitation to visit
             // Pyongyang": Pyongyang is the visit's, not the invitation's).
             nextTrigger_ = UINT32_MAX;
-            if (m + 1 < matches.size() && matches[m + 1].firstToken > 0 && words_[matches[m + 1].firstToken - 1] == "to") {
+            if (m + 1 < matches.size() && matches[m + 1].firstToken > 0 && folded(matches[m + 1].firstToken - 1) == "to") {
                 nextTrigger_ = matches[m + 1].firstToken;
             }
             if (match.firstToken < embeddingEnd + 4 && embeddingEnd > 0) continue;
@@ -539,10 +538,10 @@ private:
             const bool noun = match.form == VerbForm::Noun;
             const bool passive = !noun && (match.form == VerbForm::Past || match.form == VerbForm::Participle) &&
                                  match.firstToken > sentence.firstToken + 1 &&
-                                 (isBe(words_[match.firstToken - 1]) || isBe(words_[match.firstToken - 2]));
+                                 (isBe(folded(match.firstToken - 1)) || isBe(folded(match.firstToken - 2)));
             // "this meeting" refers back to one told before.
             if ((noun || match.form == VerbForm::Gerund) && match.firstToken > sentence.firstToken &&
-                (words_[match.firstToken - 1] == "this" || words_[match.firstToken - 1] == "that")) {
+                (folded(match.firstToken - 1) == "this" || folded(match.firstToken - 1) == "that")) {
                 continue;
             }
             std::optional<uint32_t> placeBefore;
@@ -554,14 +553,14 @@ private:
             }
             // "reached China … and met Xi": the object of the verb before is not the
             // subject of this one; coordinated verbs share their subject.
-            const bool infinitive = match.firstToken > sentence.firstToken && words_[match.firstToken - 1] == "to";
+            const bool infinitive = match.firstToken > sentence.firstToken && folded(match.firstToken - 1) == "to";
             if (!noun && !infinitive && !left.empty() && previousVerb && objectOfPreviousVerb(*previousVerb, leftFirst)) {
                 left = previousVerb->second;
             }
             if (passive) {
                 report.targets = left;
                 for (uint32_t t = match.endToken; t + 1 < sentence.endToken; ++t) {
-                    if (words_[t] != "by") continue;
+                    if (folded(t) != "by") continue;
                     report.sources = actorsAfter(t + 1, sentence.endToken, false, false);
                     break;
                 }
@@ -587,7 +586,7 @@ private:
                 }
                 // "the visit of Kim", "a meeting between Trump and Kim": the actors after it act.
                 if (noun && match.endToken < sentence.endToken &&
-                    (words_[match.endToken] == "of" || words_[match.endToken] == "between" || words_[match.endToken] == "by")) {
+                    (folded(match.endToken) == "of" || folded(match.endToken) == "between" || folded(match.endToken) == "by")) {
                     // Only a name right after it: "the withdrawal of some forces from
                     // Panama" is not Panama's.
                     if (const Actor* first = actorAfterDeterminer(match.endToken + 1, sentence.endToken)) {
@@ -622,7 +621,6 @@ private:
     const Document& document_;
     uint32_t index_;
     std::vector<const Mention*> byEnd_;  // mentionsByEnd
-    std::vector<std::string_view> words_;  // case-folded tokens
     std::vector<Actor> sentenceActors_;
     uint32_t nextTrigger_ = UINT32_MAX;  // first token of the trigger after the one being read
     std::vector<uint32_t> previousPeople_;  // people the previous sentence named, its actors first
