@@ -106,24 +106,15 @@ void addWeights(const TaggerModel& model, const std::vector<std::vector<uint64_t
     }
 }
 
-// The same for both stages at once, reading each feature once, from the paired rows when
-// there are some.
+// The same for both stages at once, reading each feature once, from the paired rows.
 void addWeights(const EntityTagger& tagger, Sums* firstSums, Sums* secondSums, const std::vector<std::vector<uint64_t>>& features) {
-    const TaggerModel &first = tagger.stages[0], &second = tagger.stages[1];
     for (size_t i = 0; i < features.size(); ++i) {
         Sums a = firstSums[i], b = secondSums[i];
-        if (tagger.pairedRows.empty()) {
-            for (const uint64_t hash : features[i]) {
-                addRow(a, first, hash);
-                addRow(b, second, hash);
-            }
-        } else {
-            for (const uint64_t hash : features[i]) {
-                Row rows[2];
-                std::memcpy(rows, &tagger.pairedRows[size_t{first.bucketOf(hash)} * 2 * kRowStride], sizeof rows);
-                a += __builtin_convertvector(rows[0], Sums);
-                b += __builtin_convertvector(rows[1], Sums);
-            }
+        for (const uint64_t hash : features[i]) {
+            Row rows[2];
+            std::memcpy(rows, &tagger.pairedRows[size_t{tagger.stages[0].bucketOf(hash)} * 2 * kRowStride], sizeof rows);
+            a += __builtin_convertvector(rows[0], Sums);
+            b += __builtin_convertvector(rows[1], Sums);
         }
         firstSums[i] = a, secondSums[i] = b;
     }
@@ -147,15 +138,17 @@ std::vector<int> tagSentence(const TaggerModel& model, const std::vector<std::ve
     return decode(model, latticeOf(model.transitions.data()), sums.data(), sums.size());
 }
 
-EntityTagger makeEntityTagger(TaggerModel first, TaggerModel second) {
+Outcome<EntityTagger> makeEntityTagger(TaggerModel first, TaggerModel second) {
+    if (first.bucketBits != second.bucketBits) {
+        return Error{"the two stages' models have " + std::to_string(first.bucketBits) + " and " +
+                     std::to_string(second.bucketBits) + " bucket bits; they must have as many"};
+    }
     EntityTagger tagger;
-    if (first.bucketBits == second.bucketBits) {
-        const size_t buckets = size_t{1} << first.bucketBits;
-        tagger.pairedRows.resize(buckets * 2 * kRowStride);
-        for (size_t bucket = 0; bucket < buckets; ++bucket) {
-            std::memcpy(&tagger.pairedRows[bucket * 2 * kRowStride], first.row(static_cast<uint32_t>(bucket)), kRowStride);
-            std::memcpy(&tagger.pairedRows[(bucket * 2 + 1) * kRowStride], second.row(static_cast<uint32_t>(bucket)), kRowStride);
-        }
+    const size_t buckets = size_t{1} << first.bucketBits;
+    tagger.pairedRows.resize(buckets * 2 * kRowStride);
+    for (size_t bucket = 0; bucket < buckets; ++bucket) {
+        std::memcpy(&tagger.pairedRows[bucket * 2 * kRowStride], first.row(static_cast<uint32_t>(bucket)), kRowStride);
+        std::memcpy(&tagger.pairedRows[(bucket * 2 + 1) * kRowStride], second.row(static_cast<uint32_t>(bucket)), kRowStride);
     }
     tagger.stages[0] = std::move(first);
     tagger.stages[1] = std::move(second);

@@ -23,10 +23,11 @@ std::vector<int> tagSentence(const TaggerModel& model, const std::vector<std::ve
 // each feature of every token (the rows are 4 MB, read at random).
 struct EntityTagger {
     TaggerModel stages[kTaggerStages];
-    std::vector<int8_t> pairedRows;  // per bucket: stage 1's row, then stage 2's; empty if their bucket counts differ
+    std::vector<int8_t> pairedRows;  // per bucket: stage 1's row, then stage 2's
 };
 
-EntityTagger makeEntityTagger(TaggerModel first, TaggerModel second);
+// The tagger of two stages' models, which must have as many buckets.
+Outcome<EntityTagger> makeEntityTagger(TaggerModel first, TaggerModel second);
 
 // The models compiled into the core (models/entity-tagger-1.bin, -2.bin), loaded once.
 Outcome<const EntityTagger*> builtInEntityTagger();

@@ -272,7 +272,12 @@ int main(int argc, char** argv) {
         models[stage - 1] = std::move(model.value());
         std::cerr << "train-tagger: wrote " << path << " (" << bytes.size() << " bytes)\n";
     }
-    const EntityTagger tagger = makeEntityTagger(std::move(models[0]), std::move(models[1]));
+    const Outcome<EntityTagger> made = makeEntityTagger(std::move(models[0]), std::move(models[1]));
+    if (!made) {
+        std::cerr << "train-tagger: " << made.error().message << "\n";
+        return 1;
+    }
+    const EntityTagger& tagger = made.value();
     conll::Scorer scorer;
     for (const CorpusDocument& entry : devCorpus) {
         const std::vector<int> tags = tagDocument(entry.document, tagger);
