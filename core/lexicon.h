@@ -24,7 +24,6 @@ public:
     }
     void insert(std::string_view word) { index_.insert(word, 0); }
     bool contains(std::string_view word) const { return index_.find(word).has_value(); }
-    size_t size() const { return index_.size(); }
 
 private:
     StringIndex index_;

@@ -54,7 +54,7 @@ using RuleSet = uint64_t;
 struct Tables {
     std::unordered_map<std::string_view, DateWord> words;
     std::vector<Rule> rules;
-    // The rules a token may start, by what the token is (see mayStartWith): its word
+    // The rules a token may start, by what the token is (see rulesStartingWith): its word
     // class, its shape, the word itself; and those that may match nothing at all.
     RuleSet startByClass[static_cast<int>(WordClass::Slash) + 1] = {};
     RuleSet startByShape = 0, startAlways = 0;

@@ -119,8 +119,7 @@ SentenceKind sentenceKind(const Document& document, const Sentence& sentence) {
         const std::string_view text = document.tokens[i].bytes.of(document.text);
         size_t offset = 0;
         if (text.empty() || !isLetter(decodeUtf8(text, offset))) continue;
-        const std::string_view folded = foldedToken(document, i);
-        if (folded.size() <= 4 && kTitleCaseSmallWords.contains(folded)) continue;  // none is longer
+        if (kTitleCaseSmallWords.contains(foldedToken(document, i))) continue;
         ++words;
         capitalised += startsUpper(text);
         bool upper = text.size() > 1;
