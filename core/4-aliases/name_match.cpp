@@ -10,25 +10,18 @@ namespace annotator {
 double jaroWinkler(std::string_view a, std::string_view b) {
     if (a.empty() || b.empty()) return a == b ? 1.0 : 0.0;
     const size_t window = std::max<size_t>(std::max(a.size(), b.size()) / 2, 1) - 1;
-    // Which letters matched: on the stack for words (this runs for every pair of names
-    // compared), on the heap for longer text.
-    constexpr size_t kOnStack = 64;
-    bool stackA[kOnStack] = {}, stackB[kOnStack] = {};
-    std::vector<bool> heapA, heapB;
-    const bool small = a.size() <= kOnStack && b.size() <= kOnStack;
-    if (!small) heapA.assign(a.size(), false), heapB.assign(b.size(), false);
-    const auto matchedA = [&](size_t i) { return small ? stackA[i] : heapA[i]; };
-    const auto matchedB = [&](size_t j) { return small ? stackB[j] : heapB[j]; };
-    const auto match = [&](size_t i, size_t j) {
-        if (small) stackA[i] = stackB[j] = true;
-        else heapA[i] = heapB[j] = true;
-    };
+    // Which letters of a, then of b, matched: scratch reused from call to call, since this
+    // runs for every pair of words compared.
+    thread_local std::vector<char> marks;
+    marks.assign(a.size() + b.size(), 0);
+    char* matchedA = marks.data();
+    char* matchedB = marks.data() + a.size();
     size_t matches = 0;
     for (size_t i = 0; i < a.size(); ++i) {
         const size_t from = i > window ? i - window : 0, to = std::min(b.size(), i + window + 1);
         for (size_t j = from; j < to; ++j) {
-            if (!matchedB(j) && a[i] == b[j]) {
-                match(i, j);
+            if (!matchedB[j] && a[i] == b[j]) {
+                matchedA[i] = matchedB[j] = 1;
                 ++matches;
                 break;
             }
@@ -37,8 +30,8 @@ double jaroWinkler(std::string_view a, std::string_view b) {
     if (matches == 0) return 0;
     size_t transpositions = 0;
     for (size_t i = 0, j = 0; i < a.size(); ++i) {
-        if (!matchedA(i)) continue;
-        while (!matchedB(j)) ++j;
+        if (!matchedA[i]) continue;
+        while (!matchedB[j]) ++j;
         transpositions += a[i] != b[j++];
     }
     const double m = static_cast<double>(matches);
